@@ -1,0 +1,3 @@
+"""Root URLconf for the examples project: empty, tests add what they need."""
+
+urlpatterns: list = []

@@ -1,0 +1,1 @@
+"""The handbook pipeline: source registry -> validated question bank -> de-duplication -> site pages."""

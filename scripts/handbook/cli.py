@@ -1,0 +1,223 @@
+"""The handbook's commands: check, dedup, ingest, generate and build."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from . import report as text_report
+from .errors import ContentError, ContentErrors
+from .model import Source
+from .pipeline import PROJECT_ROOT, Paths, Result, load
+from .render import build_site
+from .sources import dump_source, load_source, reingest
+
+DEFAULT_SEEDS = PROJECT_ROOT.parent / "shared" / "seeds"
+
+
+def _load_or_report(paths: Paths, require_coverage: bool = False) -> Result | None:
+    try:
+        return load(paths, require_coverage=require_coverage)
+    except ContentErrors as exc:
+        print(exc, file=sys.stderr)
+        print(f"\n{len(exc.errors)} error(s): nothing was generated.", file=sys.stderr)
+        return None
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Validate content, sources and overrides; de-duplicate; fail on any problem."""
+    result = _load_or_report(Paths(args.root), args.require_coverage)
+    if result is None:
+        return 1
+    print(text_report.summary(result.report, len(result.bank.questions)))
+    if result.problems:
+        for problem in result.problems:
+            print(problem, file=sys.stderr)
+        print(f"\n{len(result.problems)} problem(s).", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_dedup(args: argparse.Namespace) -> int:
+    """Print the de-duplication table and write it as JSON."""
+    result = _load_or_report(Paths(args.root))
+    if result is None:
+        return 1
+    statuses = tuple(args.status) if args.status else text_report.STATUS_ORDER
+    print(text_report.table(result.report, statuses))
+    if args.by_bank:
+        print("\nCoverage by bank question:\n" + text_report.coverage_by_bank(result.report))
+    print("\n" + text_report.summary(result.report, len(result.bank.questions)))
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(result.report.to_json(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"JSON report written to {args.json}")
+    return 0
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    """Generate the pages MkDocs would get; ``--check`` validates and renders without writing."""
+    started = time.perf_counter()
+    result = _load_or_report(Paths(args.root))
+    if result is None:
+        return 1
+    if result.problems:
+        print("\n".join(map(str, result.problems)), file=sys.stderr)
+        return 1
+    site = build_site(result.bank, result.report)
+    if not args.check:
+        out: Path = args.out
+        if out.exists():
+            shutil.rmtree(out)
+        for uri, content in site.files.items():
+            target = out / uri
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(content, encoding="utf-8")
+        print(f"wrote {len(site.files)} files to {out}")
+    print(f"{len(site.files)} generated files for {len(result.bank.questions)} questions "
+          f"in {time.perf_counter() - started:.3f}s")
+    return 0
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    """Build ``sources/<id>.yml`` from a raw document, or check every registry file against its document."""
+    sources_dir = Paths(args.root).sources
+    if args.check:
+        return _ingest_check(sources_dir, args.root, args.seeds)
+    if not args.document or not args.id:
+        print("ingest needs a DOCUMENT and --id (or --check)", file=sys.stderr)
+        return 2
+    target = sources_dir / f"{args.id}.yml"
+    existing = None
+    if target.exists():
+        existing, errors = load_source(target, args.root)
+        if errors:
+            print("\n".join(map(str, errors)), file=sys.stderr)
+            return 1
+    meta = {k: getattr(args, k) or (getattr(existing, k) if existing else None) for k in ("title", "kind", "credit", "url")}
+    missing = [k for k in ("title", "kind", "credit") if not meta[k]]
+    if missing:
+        print(f"a new source needs --{', --'.join(missing)}", file=sys.stderr)
+        return 2
+    ingest_opts = dict(existing.ingest) if existing else {}
+    if args.format:
+        ingest_opts["format"] = args.format
+    if args.skip_section:
+        ingest_opts["skip_sections"] = args.skip_section
+    if args.skip_question:
+        ingest_opts["skip_questions"] = args.skip_question
+    base = Source(id=args.id, title=meta["title"], kind=meta["kind"], origin=args.document.name,
+                  credit=meta["credit"], url=meta["url"], path=str(target), ingest=ingest_opts)
+    try:
+        source = reingest(base, args.document)
+    except ValueError as exc:
+        print(f"{args.document}:0: {exc}", file=sys.stderr)
+        return 2
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(dump_source(source), encoding="utf-8")
+    print(f"{target}: {len(source.questions)} questions ({source.ingest['format']} layout)")
+    return 0
+
+
+def _ingest_check(sources_dir: Path, root: Path, seeds: Path) -> int:
+    if not seeds.is_dir():
+        print(f"skipped: the raw documents folder {seeds} is absent, so there is nothing to compare with")
+        return 0
+    failures = 0
+    for path in sorted(sources_dir.glob("*.yml")):
+        if path.name == "overrides.yml":
+            continue
+        source, errors = load_source(path, root)
+        if errors or source is None:
+            print("\n".join(map(str, errors)), file=sys.stderr)
+            failures += 1
+            continue
+        document = seeds / source.origin
+        if not document.exists():
+            print(f"{path}:1: origin '{source.origin}' not found in {seeds}", file=sys.stderr)
+            failures += 1
+            continue
+        fresh = reingest(source, document)
+        if dump_source(fresh) != dump_source(source):
+            print(f"{path}:1: out of date with {document}: run `python -m handbook ingest {document} --id {source.id}`",
+                  file=sys.stderr)
+            failures += 1
+        else:
+            print(f"{path}: up to date ({len(source.questions)} questions)")
+    return 1 if failures else 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Strict MkDocs build into a temporary folder, moved over the site folder only on success."""
+    site_dir: Path = args.site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".site-", dir=site_dir.parent) as tmp:
+        staged = Path(tmp) / "site"
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staged),
+                   "--config-file", str(args.root / "mkdocs.yml")]
+        started = time.perf_counter()
+        done = subprocess.run(command, cwd=args.root)
+        if done.returncode != 0:
+            print(f"build failed: {site_dir} was left as it was", file=sys.stderr)
+            return done.returncode
+        old = Path(tmp) / "old"
+        if site_dir.exists():
+            site_dir.rename(old)
+        staged.rename(site_dir)
+    print(f"built {site_dir} in {time.perf_counter() - started:.1f}s")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m handbook", description=__doc__)
+    p.add_argument("--root", type=Path, default=PROJECT_ROOT, help="project root (default: this checkout)")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    c = sub.add_parser("check", help="validate and de-duplicate; non-zero exit on any problem")
+    c.add_argument("--require-coverage", action="store_true", help="also fail on source questions no bank question covers")
+    c.set_defaults(func=cmd_check)
+
+    d = sub.add_parser("dedup", help="show what each source question maps to, and why")
+    d.add_argument("--json", type=Path, default=Path("build/dedup-report.json"), help="where to write the JSON report")
+    d.add_argument("--status", action="append", choices=text_report.STATUS_ORDER, help="only these statuses (repeatable)")
+    d.add_argument("--by-bank", action="store_true", help="also list, per bank question, the source questions it covers")
+    d.set_defaults(func=cmd_dedup)
+
+    g = sub.add_parser("generate", help="render the generated pages (what the MkDocs hook adds)")
+    g.add_argument("--out", type=Path, default=Path("build/generated"))
+    g.add_argument("--check", action="store_true", help="validate and render in memory; write nothing")
+    g.set_defaults(func=cmd_generate)
+
+    i = sub.add_parser("ingest", help="read a raw source document into sources/<id>.yml")
+    i.add_argument("document", type=Path, nargs="?")
+    i.add_argument("--id")
+    i.add_argument("--title")
+    i.add_argument("--kind")
+    i.add_argument("--credit")
+    i.add_argument("--url")
+    i.add_argument("--format", choices=("auto", "markdown", "numbered", "prose"))
+    i.add_argument("--skip-section", action="append", help="regex: leave out questions under matching sections")
+    i.add_argument("--skip-question", action="append", help="regex: leave out matching questions")
+    i.add_argument("--check", action="store_true", help="check every registry file against its raw document")
+    i.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS, help="folder of raw documents for --check")
+    i.set_defaults(func=cmd_ingest)
+
+    b = sub.add_parser("build", help="strict MkDocs build; the site folder is replaced only on success")
+    b.add_argument("--site-dir", type=Path, default=PROJECT_ROOT / "site")
+    b.set_defaults(func=cmd_build)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    args.root = args.root.resolve()
+    return args.func(args)
+
+
+__all__ = ["main", "ContentError"]

@@ -1,0 +1,187 @@
+"""Load ``content/``: the topics file and one Markdown file per question, validating everything."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .body import check_text, split_sections
+from .errors import ContentError, ContentErrors, display_path
+from .frontmatter import read_yaml, split_front_matter
+from .model import LEVELS, Correction, Question, Topic
+
+KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+RESERVED_TOPIC_IDS = {"q", "assets", "search", "sources", "misconceptions", "study-plan", "index", "stylesheets", "javascripts"}
+REQUIRED_KEYS = ("id", "title", "topic", "level")
+OPTIONAL_KEYS = ("tags", "related", "aliases", "corrections", "order")
+CORRECTION_KEYS = ("claim", "fact", "ref")
+
+
+def read_text(path: Path, shown: str) -> tuple[str | None, list[ContentError]]:
+    """Read a file as UTF-8; a decoding failure or an empty file is an error with its line."""
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return None, [ContentError(shown, line, f"not valid UTF-8 (byte 0x{data[exc.start]:02x}): save the file as UTF-8")]
+    if not text.strip():
+        return None, [ContentError(shown, 1, "file is empty")]
+    return text.lstrip("\ufeff"), []
+
+
+def load_topics(path: Path, root: Path) -> tuple[list[Topic], list[ContentError]]:
+    """Load ``topics.yml``: a list of ``{id, title, summary}`` in page order."""
+    shown = display_path(path, root)
+    if not path.exists():
+        return [], [ContentError(shown, 1, "topics file is missing")]
+    text, errors = read_text(path, shown)
+    if text is None:
+        return [], errors
+    data, _, errors = read_yaml(text, shown)
+    if errors:
+        return [], errors
+    if not isinstance(data, list):
+        return [], [ContentError(shown, 1, "topics file must be a YAML list of {id, title, summary}")]
+    line_of = _list_item_lines(text)
+    topics: list[Topic] = []
+    for index, item in enumerate(data):
+        line = line_of[index] if index < len(line_of) else 1
+        if not isinstance(item, dict) or set(item) != {"id", "title", "summary"}:
+            errors.append(ContentError(shown, line, "each topic needs exactly the keys id, title and summary"))
+            continue
+        topic_id = str(item["id"])
+        if not KEBAB.match(topic_id):
+            errors.append(ContentError(shown, line, f"topic id '{topic_id}' is not kebab-case"))
+        elif topic_id in RESERVED_TOPIC_IDS:
+            errors.append(ContentError(shown, line, f"topic id '{topic_id}' is reserved for another page"))
+        elif any(t.id == topic_id for t in topics):
+            errors.append(ContentError(shown, line, f"duplicate topic id '{topic_id}'"))
+        else:
+            topics.append(Topic(id=topic_id, title=str(item["title"]), summary=str(item["summary"])))
+    return topics, errors
+
+
+def _list_item_lines(text: str) -> list[int]:
+    """1-based line of each top-level ``- `` item of a YAML list."""
+    return [n for n, line in enumerate(text.splitlines(), start=1) if line.startswith("- ")]
+
+
+def _string_list(data: dict, key: str) -> list[str] | None:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        return None
+    return value
+
+
+def load_question(path: Path, root: Path, topic_ids: set[str]) -> tuple[Question | None, list[ContentError]]:
+    """Load and validate one question file (everything that needs no other file)."""
+    shown = display_path(path, root)
+    text, errors = read_text(path, shown)
+    if text is None:
+        return None, errors
+    front, errors = split_front_matter(text, shown)
+    if front is None:
+        return None, errors
+    data, at = front.data, front.key_lines
+
+    def line(key: str) -> int:
+        return at.get(key, 2)
+
+    for key in data:
+        if key not in REQUIRED_KEYS + OPTIONAL_KEYS:
+            errors.append(ContentError(shown, line(key), f"unknown front matter key '{key}' (allowed: {', '.join(REQUIRED_KEYS + OPTIONAL_KEYS)})"))
+    for key in REQUIRED_KEYS:
+        if not isinstance(data.get(key), str) or not data[key].strip():
+            errors.append(ContentError(shown, line(key) if key in at else 2, f"front matter needs '{key}' (a non-empty string)"))
+    if errors:
+        return None, errors
+
+    qid, topic, level, title = data["id"], data["topic"], data["level"], data["title"].strip()
+    if not KEBAB.match(qid):
+        errors.append(ContentError(shown, line("id"), f"id '{qid}' is not kebab-case (lowercase words joined by '-')"))
+    if path.stem != qid:
+        errors.append(ContentError(shown, line("id"), f"id '{qid}' does not match the file name '{path.name}'"))
+    if topic not in topic_ids:
+        errors.append(ContentError(shown, line("topic"), f"unknown topic '{topic}' (topics: {', '.join(sorted(topic_ids))})"))
+    elif path.parent.name != topic:
+        errors.append(ContentError(shown, line("topic"), f"topic is '{topic}' but the file is in folder '{path.parent.name}'"))
+    if level not in LEVELS:
+        errors.append(ContentError(shown, line("level"), f"level '{level}' must be one of: {', '.join(LEVELS)}"))
+    if not title.endswith("?") or "\n" in title:
+        errors.append(ContentError(shown, line("title"), "title must be one question ending with '?'"))
+    if any(ch in title for ch in "{}<>"):
+        errors.append(ContentError(shown, line("title"), "title must not contain '{', '}', '<' or '>'"))
+    lists = {}
+    for key in ("tags", "related", "aliases"):
+        lists[key] = _string_list(data, key)
+        if lists[key] is None:
+            errors.append(ContentError(shown, line(key), f"'{key}' must be a list of non-empty strings"))
+    order = data.get("order", 1000)
+    if not isinstance(order, int) or isinstance(order, bool):
+        errors.append(ContentError(shown, line("order"), "'order' must be a whole number"))
+    corrections = _corrections(data.get("corrections", []), shown, line("corrections"), errors)
+
+    errors += check_text(front.body, shown, front.body_line)
+    sections, section_errors = split_sections(front.body, shown, front.body_line)
+    errors += section_errors
+    if errors:
+        return None, errors
+    return Question(
+        id=qid, title=title, topic=topic, level=level, path=shown,
+        answers=sections.answers, answer_lines=sections.lines,
+        tags=lists["tags"] or [], related=lists["related"] or [], aliases=lists["aliases"] or [],
+        corrections=corrections, order=order, key_lines=dict(at),
+    ), []
+
+
+def _corrections(value: object, shown: str, line: int, errors: list[ContentError]) -> list[Correction]:
+    if not isinstance(value, list):
+        errors.append(ContentError(shown, line, "'corrections' must be a list of {claim, fact, ref}"))
+        return []
+    out = []
+    for item in value:
+        if not isinstance(item, dict) or set(item) != set(CORRECTION_KEYS) or not all(isinstance(item[k], str) and item[k].strip() for k in CORRECTION_KEYS):
+            errors.append(ContentError(shown, line, "each correction needs exactly claim, fact and ref (non-empty strings)"))
+            continue
+        if not item["ref"].startswith("https://"):
+            errors.append(ContentError(shown, line, f"correction ref '{item['ref']}' must be an https:// link to the documentation"))
+            continue
+        out.append(Correction(claim=item["claim"].strip(), fact=item["fact"].strip(), ref=item["ref"].strip()))
+    return out
+
+
+def load_questions(questions_dir: Path, root: Path, topics: list[Topic]) -> tuple[list[Question], list[ContentError]]:
+    """Load every ``<topic>/<id>.md`` and check what spans files: unique ids and valid ``related``."""
+    topic_ids = {t.id for t in topics}
+    questions: list[Question] = []
+    errors: list[ContentError] = []
+    for path in sorted(questions_dir.rglob("*.md")):
+        question, problems = load_question(path, root, topic_ids)
+        errors += problems
+        if question is not None:
+            questions.append(question)
+    first_path: dict[str, str] = {}
+    for q in questions:
+        if q.id in first_path:
+            errors.append(ContentError(q.path, q.key_lines.get("id", 2), f"duplicate id '{q.id}' (also used by {first_path[q.id]})"))
+        first_path.setdefault(q.id, q.path)
+    for q in questions:
+        for rel in q.related:
+            if rel == q.id:
+                errors.append(ContentError(q.path, q.key_lines.get("related", 2), "'related' lists the question itself"))
+            elif rel not in first_path:
+                errors.append(ContentError(q.path, q.key_lines.get("related", 2), f"'related' names '{rel}', which is no question id"))
+    order = {t.id: i for i, t in enumerate(topics)}
+    questions.sort(key=lambda q: (order.get(q.topic, 0), q.order, LEVELS.index(q.level), q.title.lower()))
+    return questions, errors
+
+
+def load_content(content_dir: Path, root: Path) -> tuple[list[Topic], list[Question]]:
+    """Load and validate all of ``content/``; raise :class:`ContentErrors` listing every problem."""
+    topics, errors = load_topics(content_dir / "topics.yml", root)
+    questions, question_errors = load_questions(content_dir / "questions", root, topics)
+    errors += question_errors
+    if errors:
+        raise ContentErrors(errors)
+    return topics, questions

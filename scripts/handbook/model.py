@@ -1,0 +1,89 @@
+"""Plain data types shared by every stage of the pipeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+LEVELS: tuple[str, ...] = ("junior", "mid", "senior")
+LEVEL_TITLES: dict[str, str] = {"junior": "Junior", "mid": "Mid", "senior": "Senior"}
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A topic page: its id is its URL segment."""
+
+    id: str
+    title: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A claim a source gets wrong, the fact, and where the fact is documented."""
+
+    claim: str
+    fact: str
+    ref: str
+
+
+@dataclass
+class Question:
+    """One question of the bank, loaded from ``content/questions/<topic>/<id>.md``."""
+
+    id: str
+    title: str
+    topic: str
+    level: str
+    path: str
+    answers: dict[str, str]
+    tags: list[str] = field(default_factory=list)
+    related: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    corrections: list[Correction] = field(default_factory=list)
+    answer_lines: dict[str, int] = field(default_factory=dict)
+    order: int = 1000
+    key_lines: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SourceQuestion:
+    """A question as one source document asks it."""
+
+    ref: str
+    asked: str
+    section: str | None = None
+    level: str | None = None
+    line: int = 0
+    entry_line: int = 0  # where the entry sits in its registry file (not stored)
+
+
+@dataclass
+class Source:
+    """One source document of the registry, ``sources/<id>.yml``."""
+
+    id: str
+    title: str
+    kind: str
+    origin: str
+    credit: str
+    path: str
+    questions: list[SourceQuestion] = field(default_factory=list)
+    url: str | None = None
+    ingest: dict = field(default_factory=dict)
+
+
+@dataclass
+class Bank:
+    """Everything the site is generated from."""
+
+    topics: list[Topic]
+    questions: list[Question]
+    sources: list[Source]
+
+    def by_id(self) -> dict[str, Question]:
+        """Questions keyed by their permanent id."""
+        return {q.id: q for q in self.questions}
+
+    def topic_questions(self, topic_id: str) -> list[Question]:
+        """The questions of one topic, in page order."""
+        return [q for q in self.questions if q.topic == topic_id]

@@ -1,0 +1,84 @@
+"""Run the whole pipeline: load and validate content and sources, de-duplicate, and judge the result."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .dedup import DedupReport, deduplicate, load_overrides
+from .errors import ContentError, ContentErrors
+from .loader import load_content
+from .model import Bank
+from .sources import load_sources, registry_errors
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass(frozen=True)
+class Paths:
+    """Where the pipeline's inputs live, relative to one project root."""
+
+    root: Path
+
+    @property
+    def content(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def sources(self) -> Path:
+        return self.root / "sources"
+
+    @property
+    def overrides(self) -> Path:
+        return self.root / "sources" / "overrides.yml"
+
+
+@dataclass
+class Result:
+    """A loaded bank, its de-duplication report, and every problem that should stop a check."""
+
+    bank: Bank
+    report: DedupReport
+    problems: list[ContentError]
+
+
+def load(paths: Paths, *, require_coverage: bool = False) -> Result:
+    """Load everything and de-duplicate; raise :class:`ContentErrors` if any input file is invalid."""
+    errors: list[ContentError] = []
+    try:
+        topics, questions = load_content(paths.content, paths.root)
+    except ContentErrors as exc:
+        errors += exc.errors
+        topics, questions = [], []
+    try:
+        sources = load_sources(paths.sources, paths.root)
+    except ContentErrors as exc:
+        errors += exc.errors
+        sources = []
+    errors += registry_errors(sources)
+    overrides, override_errors = load_overrides(paths.overrides, paths.root)
+    errors += override_errors
+    if errors:
+        raise ContentErrors(errors)
+    bank = Bank(topics=topics, questions=questions, sources=sources)
+    report = deduplicate(questions, sources, overrides)
+    return Result(bank=bank, report=report, problems=judge(bank, report, require_coverage))
+
+
+def judge(bank: Bank, report: DedupReport, require_coverage: bool) -> list[ContentError]:
+    """What a check must fail on: override errors, ambiguity, duplicate bank questions, and
+    (with ``require_coverage``) source questions no bank question covers."""
+    problems = list(report.errors)
+    registry = {s.id: s.path for s in bank.sources}
+    entry_lines = {(s.id, q.ref): q.entry_line for s in bank.sources for q in s.questions}
+    for m in report.by_status("ambiguous"):
+        problems.append(ContentError(registry[m.source], entry_lines[(m.source, m.ref)], f"ambiguous: '{m.asked}': {m.why}"))
+    if require_coverage:
+        for m in report.by_status("uncovered"):
+            problems.append(ContentError(registry[m.source], entry_lines[(m.source, m.ref)],
+                                         f"not covered by any bank question: '{m.asked}' ({m.why})"))
+    paths = {q.id: q.path for q in bank.questions}
+    for d in report.duplicates:
+        problems.append(ContentError(paths[d.second], 2, f"looks like a duplicate of '{d.first}': {d.why} "
+                                     "(merge them, or list the pair under 'distinct' in sources/overrides.yml)"))
+    return problems

@@ -1,0 +1,214 @@
+"""Turn the bank and its de-duplication report into Markdown pages, redirect pages and page fragments."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+
+from .dedup import DedupReport
+from .model import LEVEL_TITLES, LEVELS, Bank, Question, Topic
+
+PLACEHOLDER = "<!-- handbook:{name} -->"
+MOST_ASKED_COUNT = 10
+
+
+@dataclass
+class Site:
+    """Everything the build adds to MkDocs: virtual pages and files, fragments for hand-written pages, nav."""
+
+    files: dict[str, str] = field(default_factory=dict)
+    fragments: dict[str, str] = field(default_factory=dict)
+    nav: list = field(default_factory=list)
+
+
+def indent(text: str, prefix: str = "    ") -> str:
+    """Indent every non-blank line (content of a tab or admonition)."""
+    return "\n".join(prefix + line if line.strip() else "" for line in text.splitlines())
+
+
+def esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def tabs(question: Question) -> str:
+    """The three answers as linked content tabs; tab ids become ``<id>-junior`` etc."""
+    return "\n\n".join(f'=== "{LEVEL_TITLES[level]}"\n\n{indent(question.answers[level])}' for level in LEVELS)
+
+
+def topic_page_name(topic_id: str) -> str:
+    return f"{topic_id}.md"
+
+
+def question_link(question: Question, from_topic: str | None = None) -> str:
+    """A Markdown link target to a question from a page at the site root."""
+    return f"{topic_page_name(question.topic)}#{question.id}"
+
+
+def meta_line(question: Question, asked_in: int, source_count: int) -> str:
+    """Level badge, source count and permanent link, kept out of the search index."""
+    level = question.level
+    return (
+        f'<div class="hb-meta" data-search-exclude>'
+        f'<span class="hb-level hb-level--{level}" title="The level at which interviewers usually ask this">'
+        f'{LEVEL_TITLES[level]} question</span> '
+        f'<span class="hb-asked" title="How many of the source documents ask it">'
+        f'Asked in {asked_in} of {source_count} sources</span> '
+        f'<a class="hb-permalink" href="../q/{esc(question.id)}/" title="Permanent link: survives moves between topics">'
+        f'Permanent link</a></div>'
+    )
+
+
+def render_question(question: Question, bank: Bank, report: DedupReport) -> str:
+    """One question as an ``h2`` with its id, the meta line, the tabs, corrections and related links."""
+    parts = [
+        f"## {question.title} {{ #{question.id} }}",
+        meta_line(question, report.sources_asking(question.id), report.source_count),
+        tabs(question),
+    ]
+    if question.corrections:
+        items = "\n".join(
+            f"- **Claim:** {c.claim}\n  **Fact:** {c.fact} ([documentation]({c.ref}))" for c in question.corrections
+        )
+        parts.append(f'??? warning "What the sources get wrong"\n\n{indent(items)}')
+    by_id = bank.by_id()
+    related = [by_id[r] for r in question.related if r in by_id]
+    if related:
+        links = " · ".join(f"[{r.title}]({question_link(r)})" for r in related)
+        parts.append(f'<div class="hb-related" data-search-exclude markdown>\n\n**Related:** {links}\n\n</div>')
+    return "\n\n".join(parts)
+
+
+def render_topic(topic: Topic, bank: Bank, report: DedupReport) -> str:
+    """A topic page: title, summary, and every question of the topic."""
+    questions = bank.topic_questions(topic.id)
+    front = f"---\ntitle: {topic.title}\ndescription: {topic.summary}\n---\n"
+    intro = f"# {topic.title}\n\n{topic.summary} {len(questions)} questions."
+    body = "\n\n".join(render_question(q, bank, report) for q in questions)
+    return f"{front}\n{intro}\n\n{body}\n"
+
+
+def redirect_page(question: Question) -> str:
+    """``/q/<id>/``: a static page that forwards to the question (``#senior`` selects that tab)."""
+    target = f"../../{question.topic}/#{question.id}"
+    levels = "|".join(LEVELS)
+    return f"""<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>{esc(question.title)}</title>
+<meta name="robots" content="noindex">
+<link rel="canonical" href="{esc(target)}">
+<script>
+(function () {{
+  var level = location.hash.slice(1).toLowerCase();
+  var target = "{target}";
+  if (/^({levels})$/.test(level)) target += "-" + level;
+  location.replace(target);
+}})();
+</script>
+<meta http-equiv="refresh" content="0; url={esc(target)}">
+</head>
+<body>
+<p>This question lives at <a href="{esc(target)}">{esc(question.title)}</a>.</p>
+</body>
+</html>
+"""
+
+
+def topic_cards(bank: Bank) -> str:
+    """Material grid cards, one per topic, with question counts per level."""
+    cards = []
+    for topic in bank.topics:
+        questions = bank.topic_questions(topic.id)
+        if not questions:
+            continue
+        counts = " · ".join(f"{sum(q.level == lv for q in questions)} {lv}" for lv in LEVELS)
+        cards.append(
+            f"-   **[{topic.title}]({topic_page_name(topic.id)})**\n\n    ---\n\n"
+            f"    {topic.summary}\n\n    {len(questions)} questions: {counts}"
+        )
+    return '<div class="grid cards" markdown>\n\n' + "\n\n".join(cards) + "\n\n</div>"
+
+
+def most_asked(bank: Bank, report: DedupReport) -> str:
+    """The questions asked by the most source documents."""
+    asked = report.asked_by()
+    ranked = sorted(bank.questions, key=lambda q: (-report.sources_asking(q.id), -len(asked.get(q.id, [])), q.title))
+    rows = [
+        f"1. [{q.title}]({question_link(q)}) — asked in {report.sources_asking(q.id)} of {report.source_count} sources"
+        for q in ranked[:MOST_ASKED_COUNT] if report.sources_asking(q.id)
+    ]
+    return "\n".join(rows) if rows else "No source questions are covered yet."
+
+
+def stats(bank: Bank, report: DedupReport) -> str:
+    topics = sum(1 for t in bank.topics if bank.topic_questions(t.id))
+    covered = len(report.by_status("covered"))
+    return (f"**{len(bank.questions)} questions** in {topics} topics, each answered at three levels. "
+            f"They cover {covered} of the {len(report.matches)} questions asked across "
+            f"{report.source_count} source documents.")
+
+
+def sources_table(bank: Bank, report: DedupReport) -> str:
+    """Each source: kind, questions contributed, how many repeat another question, coverage, credit."""
+    first_seen: dict[str, tuple[str, str]] = {}
+    repeats: dict[str, int] = {s.id: 0 for s in bank.sources}
+    for m in report.by_status("covered"):
+        if m.id in first_seen:
+            repeats[m.source] += 1
+        else:
+            first_seen[m.id] = (m.source, m.ref)
+    asked_in = {}
+    for m in report.by_status("covered"):
+        asked_in.setdefault(m.id, set()).add(m.source)
+    rows = ["| Source | Kind | Questions | Duplicates | Covered | Not yet covered | Credit |",
+            "| --- | --- | ---: | ---: | ---: | ---: | --- |"]
+    for s in bank.sources:
+        mine = [m for m in report.matches if m.source == s.id]
+        covered = sum(m.status == "covered" for m in mine)
+        title = f"[{s.title}]({s.url})" if s.url else s.title
+        rows.append(f"| {title} | {s.kind} | {len(mine)} | {repeats[s.id]} | {covered} | {len(mine) - covered} | {s.credit} |")
+    return "\n".join(rows)
+
+
+def misconceptions(bank: Bank) -> str:
+    """Every recorded correction, grouped by topic, each linking to its question."""
+    blocks = []
+    for topic in bank.topics:
+        items = []
+        for q in bank.topic_questions(topic.id):
+            for c in q.corrections:
+                items.append(f"- **{c.claim}**  \n  {c.fact} ([documentation]({c.ref})) — "
+                             f"see [{q.title}]({question_link(q)})")
+        if items:
+            blocks.append(f"## {topic.title}\n\n" + "\n".join(items))
+    total = sum(len(q.corrections) for q in bank.questions)
+    return f"{total} corrections recorded.\n\n" + "\n\n".join(blocks)
+
+
+def build_site(bank: Bank, report: DedupReport) -> Site:
+    """All generated pages, redirects, fragments and the navigation."""
+    site = Site()
+    for topic in bank.topics:
+        if bank.topic_questions(topic.id):
+            site.files[topic_page_name(topic.id)] = render_topic(topic, bank, report)
+    for q in bank.questions:
+        site.files[f"q/{q.id}/index.html"] = redirect_page(q)
+    site.fragments = {
+        "stats": stats(bank, report),
+        "topic-cards": topic_cards(bank),
+        "most-asked": most_asked(bank, report),
+        "sources-table": sources_table(bank, report),
+        "misconceptions": misconceptions(bank),
+    }
+    topics_nav = [{t.title: topic_page_name(t.id)} for t in bank.topics if bank.topic_questions(t.id)]
+    site.nav = [{"Home": "index.md"}, {"Topics": topics_nav}, {"Misconceptions": "misconceptions.md"},
+                {"Sources": "sources.md"}]
+    return site
+
+
+def fill(markdown: str, fragments: dict[str, str]) -> str:
+    """Replace ``<!-- handbook:name -->`` markers in a hand-written page."""
+    for name, value in fragments.items():
+        markdown = markdown.replace(PLACEHOLDER.format(name=name), value)
+    return markdown

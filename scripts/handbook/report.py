@@ -1,0 +1,43 @@
+"""Readable terminal output for the de-duplication report."""
+
+from __future__ import annotations
+
+from .dedup import DedupReport
+
+STATUS_ORDER = ("ambiguous", "uncovered", "covered")
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def summary(report: DedupReport, questions: int) -> str:
+    counts = {s: len(report.by_status(s)) for s in STATUS_ORDER}
+    mapped = len({m.id for m in report.by_status("covered")})
+    return (f"{len(report.matches)} source questions from {report.source_count} sources -> "
+            f"{counts['covered']} covered by {mapped} of {questions} bank questions, "
+            f"{counts['uncovered']} not covered yet, {counts['ambiguous']} ambiguous; "
+            f"{len(report.duplicates)} suspected duplicate bank pairs")
+
+
+def table(report: DedupReport, statuses: tuple[str, ...] = STATUS_ORDER) -> str:
+    """One row per source question: status, where it comes from, what it maps to, and why."""
+    rows = [f"{'status':10} {'source#ref':44} {'bank id':26} question / why", "-" * 120]
+    for status in statuses:
+        for m in report.by_status(status):
+            where = _clip(f"{m.source}#{m.ref}", 44)
+            rows.append(f"{status:10} {where:44} {_clip(m.id or '-', 26):26} {_clip(m.asked, 70)}")
+            rows.append(f"{'':10} {'':44} {'':26}   {m.why}")
+    if report.duplicates:
+        rows += ["", "Bank questions that look like duplicates of each other:"]
+        rows += [f"  {d.first} ~ {d.second}: {d.why}" for d in report.duplicates]
+    return "\n".join(rows)
+
+
+def coverage_by_bank(report: DedupReport) -> str:
+    """For each bank question, which source questions it covers."""
+    lines = []
+    for bank_id, matches in sorted(report.asked_by().items()):
+        refs = ", ".join(f"{m.source}#{m.ref}" for m in matches)
+        lines.append(f"{bank_id} ({len({m.source for m in matches})} sources): {refs}")
+    return "\n".join(lines)
