@@ -127,3 +127,56 @@ def split_sections(body: str, path: str, first_line: int) -> tuple[Sections, lis
             errors.append(ContentError(path, sections.lines[level], f"section '## {LEVEL_TITLES[level]}' is empty"))
         sections.answers[level] = text
     return sections, errors
+
+
+@dataclass(frozen=True)
+class CodeBlock:
+    """A fenced code block: its language, its code (dedented) and the body line of its opening fence."""
+
+    lang: str
+    code: str
+    index: int
+
+
+def code_blocks(body: str) -> list[CodeBlock]:
+    """Every fenced code block in a Markdown body, including those indented in lists or admonitions."""
+    blocks: list[CodeBlock] = []
+    lines = body.splitlines()
+    i = 0
+    while i < len(lines):
+        match = re.match(r"^(\s*)(`{3,}|~{3,})\s*([\w+-]*)", lines[i])
+        if not match:
+            i += 1
+            continue
+        indent, fence, lang = len(match.group(1)), match.group(2), match.group(3).lower()
+        start, i = i, i + 1
+        code: list[str] = []
+        while i < len(lines) and not (lines[i].strip().startswith(fence) and set(lines[i].strip()) <= {fence[0]}):
+            code.append(lines[i][indent:] if lines[i][:indent].strip() == "" else lines[i].lstrip())
+            i += 1
+        blocks.append(CodeBlock(lang=lang, code="\n".join(code) + "\n", index=start))
+        i += 1
+    return blocks
+
+
+def check_code(body: str, path: str, first_line: int) -> list[ContentError]:
+    """Fences need a language; ``python`` must parse and ``json`` must be valid JSON."""
+    import ast
+    import json
+
+    errors: list[ContentError] = []
+    for block in code_blocks(body):
+        lineno = first_line + block.index
+        if not block.lang:
+            errors.append(ContentError(path, lineno, "code fence without a language: write ```python, ```http, ```json, ```bash or ```text"))
+        elif block.lang == "python":
+            try:
+                ast.parse(block.code)
+            except SyntaxError as exc:
+                errors.append(ContentError(path, lineno + (exc.lineno or 0), f"python block does not parse: {exc.msg}"))
+        elif block.lang == "json":
+            try:
+                json.loads(block.code)
+            except ValueError as exc:
+                errors.append(ContentError(path, lineno + 1 + getattr(exc, "lineno", 1) - 1, f"json block is not valid JSON: {exc}"))
+    return errors

@@ -109,7 +109,7 @@ def is_section_title(text: str) -> bool:
     """A plain-text line that reads as a section title."""
     text = text.strip()
     return (0 < len(text) <= 100 and not is_code_like(text) and not text.endswith((".", ",", ";", "?", "!"))
-            and not re.match(r"^[-*•\d]", text) and "\t" not in text and len(WORD.findall(text)) >= 2)
+            and not re.match(r"^[-*•\d]", text) and "\t" not in text and text[0].isupper())
 
 
 def level_of(section: str | None) -> str | None:

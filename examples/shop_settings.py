@@ -4,7 +4,7 @@ SECRET_KEY = "handbook-examples-only-not-secret"
 DEBUG = True
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 USE_TZ = True
-ROOT_URLCONF = "examples_urls"
+ROOT_URLCONF = "shop_urls"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 INSTALLED_APPS = [

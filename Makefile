@@ -1,0 +1,50 @@
+# One command to serve the site, one to run every test. Both set everything up first.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+
+.PHONY: serve test setup setup-test browser build check dedup ingest-check bench lint clean
+
+serve: setup  ## install the site's requirements and serve it with live reload
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:$(PORT)
+
+test: setup-test browser  ## install everything (Python packages and Debian's chromium) and run all tests
+	$(PY) -m ruff check scripts tests examples
+	$(PY) -m pytest
+
+setup: $(VENV)/.site-installed
+setup-test: $(VENV)/.test-installed
+
+$(VENV)/.site-installed: requirements.txt constraints.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
+	touch $@
+
+$(VENV)/.test-installed: requirements.txt requirements-test.txt constraints.txt $(VENV)/.site-installed
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt -c constraints.txt
+	touch $@
+
+browser:  ## Debian's chromium for the browser tests (Playwright's own download is not used)
+	scripts/install-browser.sh
+
+build: setup  ## strict build into site/, replaced only when the build succeeds
+	$(PY) scripts/handbook_cli.py build
+
+check: setup  ## validate content and sources, de-duplicate
+	$(PY) scripts/handbook_cli.py check
+
+dedup: setup  ## the de-duplication table, and build/dedup-report.json
+	$(PY) scripts/handbook_cli.py dedup
+
+ingest-check: setup  ## are sources/*.yml up to date with ../shared/seeds?
+	$(PY) scripts/handbook_cli.py ingest --check
+
+bench: setup  ## time the pipeline and the build
+	$(PY) scripts/benchmark.py
+
+lint: setup-test
+	$(PY) -m ruff check scripts tests examples
+
+clean:
+	rm -rf site build .pytest_cache

@@ -1,0 +1,99 @@
+"""Shared fixtures: the project paths, a strict build of the site, a server that serves it under a
+sub-path (as GitHub Pages does), and Debian's chromium driven by Playwright."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+CLI = ROOT / "scripts" / "handbook_cli.py"
+SUBPATH = "/handbook/"
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+def run_cli(*args: str, root: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run ``handbook_cli.py`` against a project root and capture its output."""
+    return subprocess.run([sys.executable, str(CLI), "--root", str(root), *args], capture_output=True, text=True,
+                          env={**os.environ, **(env or {})}, timeout=300)
+
+
+def copy_project(target: Path) -> Path:
+    """A writable copy of everything the build reads, for tests that break or change content."""
+    for name in ("mkdocs.yml", "docs", "content", "sources", "scripts"):
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, target / name)
+    return target
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site as GitHub Pages gets it: a strict build with a sub-path ``site_url``."""
+    out = tmp_path_factory.mktemp("built") / "site"
+    done = run_cli("build", "--site-dir", str(out), env={"SITE_URL": "https://example.github.io/handbook/"})
+    assert done.returncode == 0, done.stdout + done.stderr
+    return out
+
+
+class _SubpathHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site only under ``SUBPATH``; anything else is a 404, like a project page."""
+
+    def translate_path(self, path: str) -> str:
+        clean = path.split("?", 1)[0].split("#", 1)[0]
+        if not clean.startswith(SUBPATH):
+            return str(Path(self.directory) / "__outside_the_subpath__")
+        return super().translate_path("/" + clean[len(SUBPATH):])
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir: Path) -> Iterator[str]:
+    handler = functools.partial(_SubpathHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make test` (scripts/install-browser.sh installs Debian's chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="session")
+def screenshots() -> Path:
+    path = ARTIFACTS / "screenshots"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
