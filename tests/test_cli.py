@@ -1,0 +1,79 @@
+"""The command line: checks exit non-zero with file:line errors, and a failed build leaves the site alone."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import run_cli
+
+
+def break_a_question(project: Path) -> Path:
+    path = next((project / "content" / "questions").rglob("*.md"))
+    path.write_text(path.read_text(encoding="utf-8").replace("## Mid", "## Middle", 1), encoding="utf-8")
+    return path
+
+
+def test_check_passes_on_the_real_content() -> None:
+    done = run_cli("check")
+    assert done.returncode == 0, done.stderr
+    assert "source questions from 5 sources" in done.stdout
+
+
+def test_check_fails_with_file_and_line(project: Path) -> None:
+    broken = break_a_question(project)
+    done = run_cli("check", root=project)
+    assert done.returncode == 1
+    rel = broken.relative_to(project)
+    assert f"{rel}:" in done.stderr and "unexpected heading '## Middle'" in done.stderr
+    assert "nothing was generated" in done.stderr
+
+
+def test_require_coverage_turns_uncovered_questions_into_errors() -> None:
+    done = run_cli("check", "--require-coverage")
+    assert done.returncode == 1
+    assert "not covered by any bank question" in done.stderr
+    assert "sources/drf-qa-readme.yml:" in done.stderr
+
+
+def test_failed_build_leaves_the_previous_site_intact(project: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("previous build", encoding="utf-8")
+    break_a_question(project)
+    done = run_cli("build", "--site-dir", str(site), root=project)
+    assert done.returncode != 0
+    assert "unexpected heading '## Middle'" in done.stdout + done.stderr
+    assert (site / "index.html").read_text(encoding="utf-8") == "previous build"
+    assert sorted(p.name for p in site.iterdir()) == ["index.html"]
+
+
+def test_a_broken_link_to_a_question_fails_the_strict_build(project: Path, tmp_path: Path) -> None:
+    home = project / "docs" / "index.md"
+    home.write_text(home.read_text(encoding="utf-8") + "\n[Gone](web-and-rest.md#no-such-question)\n", encoding="utf-8")
+    done = run_cli("build", "--site-dir", str(tmp_path / "site"), root=project)
+    assert done.returncode != 0
+    assert "no-such-question" in done.stdout + done.stderr
+    assert not (tmp_path / "site").exists()
+
+
+def test_generate_check_writes_nothing_and_generate_writes_pages(project: Path, tmp_path: Path) -> None:
+    out = tmp_path / "generated"
+    assert run_cli("generate", "--check", "--out", str(out), root=project).returncode == 0
+    assert not out.exists()
+    done = run_cli("generate", "--out", str(out), root=project)
+    assert done.returncode == 0, done.stderr
+    assert (out / "web-and-rest.md").read_text(encoding="utf-8").count('=== "Senior"') >= 10
+    assert (out / "q" / "cors" / "index.html").exists()
+
+
+def test_dedup_writes_a_json_entry_per_source_question(tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    done = run_cli("dedup", "--json", str(out))
+    assert done.returncode == 0, done.stderr
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert len(data["matches"]) == 235
+    covered = [m for m in data["matches"] if m["status"] == "covered"]
+    assert {m["id"] for m in covered} >= {"cors", "put-vs-patch", "n-plus-one-queries"}
+    assert all(m["why"] for m in data["matches"])
+    assert "covered" in done.stdout and "uncovered" in done.stdout

@@ -1,0 +1,51 @@
+"""The bank itself: length bands per level, the handbook's own words, no residue from the sources."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+from bank import QUESTIONS, prose_words
+from conftest import ROOT, SHARED
+
+BANDS = {"junior": (50, 130), "mid": (90, 200), "senior": (110, 250)}
+VERBATIM = SHARED / "tools" / "verbatim_check.py"
+
+
+@pytest.mark.parametrize("question", QUESTIONS, ids=[q.id for q in QUESTIONS])
+def test_each_level_is_within_its_length_band(question) -> None:
+    for level, (low, high) in BANDS.items():
+        words = prose_words(question.answers[level])
+        assert low <= words <= high, f"{question.path}: {level} has {words} words of prose (band {low}-{high})"
+
+
+@pytest.mark.parametrize("question", QUESTIONS, ids=[q.id for q in QUESTIONS])
+def test_levels_deepen(question) -> None:
+    junior, senior = (prose_words(question.answers[lv]) for lv in ("junior", "senior"))
+    assert senior > junior, f"{question.path}: the senior answer should go further than the junior one"
+
+
+FIRST_PERSON = re.compile(r"\b(I|I'm|I've|my|Cathay)\b")
+
+
+@pytest.mark.parametrize("question", QUESTIONS, ids=[q.id for q in QUESTIONS])
+def test_no_first_person_or_project_stories(question) -> None:
+    text = (ROOT / question.path).read_text(encoding="utf-8")
+    prose = re.sub(r"```.*?```", "", text, flags=re.S)
+    prose = re.sub(r"`[^`]*`", "", prose)
+    assert not FIRST_PERSON.findall(prose), f"{question.path}: first-person or project reference"
+
+
+def test_senior_answers_carry_follow_ups_and_red_flags() -> None:
+    missing = [q.id for q in QUESTIONS
+               if '!!! question "Follow-ups"' not in q.answers["senior"] or '!!! danger "Red flags"' not in q.answers["senior"]]
+    assert not missing, f"senior answers without Follow-ups and Red flags: {missing}"
+
+
+@pytest.mark.skipif(not VERBATIM.exists(), reason=f"{VERBATIM} is absent (../shared is not beside this checkout)")
+def test_no_sentence_is_copied_from_a_source() -> None:
+    done = subprocess.run([sys.executable, str(VERBATIM), "content", "docs"], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout
+    assert done.stdout.strip().startswith("0 shared passage(s)")

@@ -1,0 +1,121 @@
+"""De-duplication: phrasings of one question merge, different questions stay apart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from handbook.dedup import Overrides, deduplicate, find_duplicates, load_overrides
+from handbook.model import Question, Source, SourceQuestion
+
+
+def bank_question(qid: str, title: str, aliases: list[str] | None = None) -> Question:
+    return Question(id=qid, title=title, topic="t", level="junior", path=f"content/questions/t/{qid}.md",
+                    answers={}, aliases=aliases or [])
+
+
+def source(*asked: str, sid: str = "src") -> Source:
+    return Source(id=sid, title=sid, kind="k", origin=f"{sid}.txt", credit="c", path=f"sources/{sid}.yml",
+                  questions=[SourceQuestion(ref=f"q{i}", asked=a) for i, a in enumerate(asked, start=1)])
+
+
+BANK = [
+    bank_question("drf-benefits", "What are the benefits of Django REST Framework?"),
+    bank_question("apiview-vs-viewset", "What is the difference between APIView and ViewSet?"),
+    bank_question("jwt", "What is a JSON Web Token (JWT)?"),
+    bank_question("cookies-vs-localstorage", "What is the difference between cookies and localStorage?"),
+    bank_question("where-to-store-tokens", "Where should the token be stored: a cookie or localStorage?"),
+    bank_question("session-authentication", "What is session authentication?"),
+    bank_question("session-auth-pros-cons", "What are the pros and cons of session authentication?"),
+    bank_question("api", "What is an API?"),
+    bank_question("web-api", "What is a web API?"),
+    bank_question("http-vs-https", "What is the difference between HTTP and HTTPS?"),
+    bank_question("http-methods", "What are the HTTP methods?", aliases=["What are HTTP verbs?"]),
+]
+
+MUST_MERGE = [
+    ("What are benefits of using Django Rest Framework?", "drf-benefits"),
+    ("What are the benefits of using the Django REST Framework (DRF)?", "drf-benefits"),
+    ("What is the difference between APIViews and Viewsets in", "apiview-vs-viewset"),
+    ("Difference between `APIView` and `ViewSet`", "apiview-vs-viewset"),
+    ("What are JSON Web Tokens(JWTs)?", "jwt"),
+    ("What is the difference between cookies vs localStorage?", "cookies-vs-localstorage"),
+    ("Where should token be saved - cookie or localStorage?", "where-to-store-tokens"),
+    ("What is session authentication?", "session-authentication"),
+    ("What are pros and cons of session authentication?", "session-auth-pros-cons"),
+    ("What is a web API?", "web-api"),
+    ("What is an API?", "api"),
+    ("What are HTTP Verbs?", "http-methods"),
+    ("What is the difference between HTTP and HTTPS?", "http-vs-https"),
+]
+
+
+@pytest.mark.parametrize(("asked", "expected"), MUST_MERGE)
+def test_phrasings_map_to_the_right_bank_question(asked: str, expected: str) -> None:
+    (match,) = deduplicate(BANK, [source(asked)], Overrides()).matches
+    assert (match.status, match.id) == ("covered", expected), match.why
+
+
+@pytest.mark.parametrize(("asked", "wrong"), [
+    ("What is Token Authentication?", "session-authentication"),
+    ("What are the disadvantages of Basic Authentication?", "session-auth-pros-cons"),
+    ("What is the security threat to access tokens?", "jwt"),
+    ("What are HTTP status codes?", "http-methods"),
+])
+def test_different_questions_do_not_merge(asked: str, wrong: str) -> None:
+    (match,) = deduplicate(BANK, [source(asked)], Overrides()).matches
+    assert match.id != wrong
+    assert match.status == "uncovered", match.why
+
+
+def test_ambiguous_when_two_bank_questions_match_equally() -> None:
+    bank = [bank_question("a", "What is CORS?"), bank_question("b", "How does CORS work?", aliases=["What is CORS?"])]
+    (match,) = deduplicate(bank, [source("What is CORS?")], Overrides()).matches
+    assert match.status == "ambiguous" and match.id is None
+    assert "'a'" in match.why and "'b'" in match.why
+
+
+def test_duplicate_bank_questions_are_reported_unless_confirmed_distinct() -> None:
+    bank = [bank_question("drf-benefits", "What are the benefits of DRF?"),
+            bank_question("why-drf", "Why use DRF?", aliases=["What are benefits of Django REST Framework?"]),
+            bank_question("api", "What is an API?")]
+    pairs = find_duplicates(bank, Overrides())
+    assert [(p.first, p.second) for p in pairs] == [("drf-benefits", "why-drf")]
+    assert find_duplicates(bank, Overrides(distinct={frozenset({"drf-benefits", "why-drf"})})) == []
+
+
+def test_override_maps_a_question_matching_cannot(tmp_path: Path) -> None:
+    path = tmp_path / "overrides.yml"
+    path.write_text("map:\n  - source: src\n    ref: q1\n    id: api\n    why: the project story asks what an API is\n",
+                    encoding="utf-8")
+    overrides, errors = load_overrides(path, tmp_path)
+    assert not errors
+    (match,) = deduplicate(BANK, [source("How did our project use the thing?")], overrides).matches
+    assert (match.status, match.id) == ("covered", "api")
+    assert match.why.startswith("override:")
+
+
+def test_override_errors_name_the_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "overrides.yml"
+    path.write_text("map:\n  - source: src\n    ref: q9\n    id: api\n    why: x\n"
+                    "  - source: src\n    ref: q1\n    id: nope\n    why: y\ndistinct:\n  - [api, nothing]\n",
+                    encoding="utf-8")
+    overrides, errors = load_overrides(path, tmp_path)
+    assert not errors
+    report = deduplicate(BANK, [source("What is an API?")], overrides)
+    assert [str(e) for e in report.errors] == [
+        "overrides.yml:2: source 'src' has no question 'q9'",
+        "overrides.yml:6: 'nope' is no question id of the bank",
+        "overrides.yml:11: 'distinct' names 'nothing', which is no question id",
+    ]
+
+
+def test_report_counts_sources_per_bank_question_and_json_has_one_entry_per_source_question() -> None:
+    sources = [source("What is an API?", "What is a web API?", sid="one"), source("What is an API?", sid="two"),
+               source("What is a monad?", sid="three")]
+    report = deduplicate(BANK, sources, Overrides())
+    assert report.sources_asking("api") == 2 and report.sources_asking("web-api") == 1
+    data = report.to_json()
+    assert data["summary"] == {"covered": 3, "ambiguous": 0, "uncovered": 1}
+    assert len(data["matches"]) == 4
+    assert set(data["matches"][0]) >= {"source", "origin", "ref", "asked", "id", "status", "why"}

@@ -1,0 +1,108 @@
+"""The built site: question ids, tab ids, redirect pages, the search index and generated pages."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from bank import QUESTIONS, TOPICS
+from handbook.model import LEVELS
+
+THIRD_PARTY = re.compile(r"fonts\.googleapis|fonts\.gstatic|api\.github\.com|cdn\.jsdelivr|unpkg\.com|cdnjs")
+EXTERNAL_ASSET = re.compile(r"<(?:script|img|iframe)[^>]+src=\"https?://|<link[^>]+href=\"https?://[^\"]+\"[^>]*rel=\"(?:stylesheet|preload|preconnect)")
+
+
+def html(site_dir: Path, topic: str) -> str:
+    return (site_dir / topic / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("question", QUESTIONS, ids=[q.id for q in QUESTIONS])
+def test_question_heading_and_three_tab_ids(site_dir: Path, question) -> None:
+    page = html(site_dir, question.topic)
+    assert re.search(rf'<h2 id="{question.id}"', page), "the question is an h2 with its permanent id"
+    for level in LEVELS:
+        assert f'<input id="{question.id}-{level}"' in page or re.search(rf'<input[^>]+id="{question.id}-{level}"', page)
+    assert f'href="../q/{question.id}/"' in page, "the question offers its permanent link"
+    assert re.search(rf'href="#{question.id}"[^>]*class="headerlink"|class="headerlink" href="#{question.id}"', page)
+
+
+@pytest.mark.parametrize("question", QUESTIONS, ids=[q.id for q in QUESTIONS])
+def test_permanent_redirect_page(site_dir: Path, question) -> None:
+    page = (site_dir / "q" / question.id / "index.html").read_text(encoding="utf-8")
+    target = f"../../{question.topic}/#{question.id}"
+    assert f'content="0; url={target}"' in page and f'"{target}"' in page
+
+
+def search_docs(site_dir: Path) -> list[dict]:
+    return json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+
+
+def test_search_index_has_one_entry_per_question(site_dir: Path) -> None:
+    locations = [d["location"] for d in search_docs(site_dir) if "#" in d["location"]]
+    for q in QUESTIONS:
+        assert locations.count(f"{q.topic}/#{q.id}") == 1, q.id
+    question_entries = [loc for loc in locations if loc.split("/")[0] in {t.id for t in TOPICS}]
+    assert len(question_entries) == len(QUESTIONS), "no other section entries on topic pages"
+
+
+def test_search_index_has_no_tab_label_or_badge_junk(site_dir: Path) -> None:
+    docs = search_docs(site_dir)
+    assert not any("JuniorMidSenior" in d["text"] or "JuniorMidSenior" in d["title"] for d in docs)
+    for d in docs:
+        if d["location"].split("/")[0] in {t.id for t in TOPICS} and "#" in d["location"]:
+            text = re.sub(r"<[^>]+>", " ", d["text"])
+            assert not re.search(r"\b(Junior|Mid|Senior) question\b|Asked in \d+ of|Permanent link", text), d["location"]
+            assert not re.search(r"\bjunior\b", text, re.I), f"{d['location']}: 'junior' would match every question"
+
+
+def test_search_is_configured_for_code_names(site_dir: Path) -> None:
+    config = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
+    separator = re.compile(config["separator"])
+    assert [t for t in separator.split("select_related") if t] == ["select", "related"]
+    assert [t for t in separator.split("request.data") if t] == ["request", "data"]
+    assert "N+1" in [t for t in separator.split("the N+1 problem") if t]
+    assert "stopWordFilter" not in config["pipeline"] and "stemmer" not in config["pipeline"]
+
+
+def test_no_third_party_assets_or_calls(site_dir: Path) -> None:
+    for page in site_dir.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert not THIRD_PARTY.search(text), page
+        assert not EXTERNAL_ASSET.search(text), page
+
+
+def test_home_page_lists_topics_levels_and_most_asked(site_dir: Path) -> None:
+    page = (site_dir / "index.html").read_text(encoding="utf-8")
+    for topic in TOPICS:
+        assert f'href="{topic.id}/"' in page
+    assert "?level=senior" in page and 'class="tabbed-set' in page
+    assert "asked in 3 of 5 sources" in page
+    assert "<!-- handbook:" not in page
+
+
+def test_sources_page_credits_every_source(site_dir: Path) -> None:
+    page = (site_dir / "sources" / "index.html").read_text(encoding="utf-8")
+    for title in ("DRF Interview Questions &amp; Answers", "Verve AI blog", "Django Interview Questions (notes)"):
+        assert title in page
+    rows = re.findall(r"<tr>\s*<td[^>]*>.*?</tr>", page, re.S)
+    assert len(rows) == 5
+    assert re.search(r"<td[^>]*>42</td>", page) and re.search(r"<td[^>]*>64</td>", page)
+
+
+def test_misconceptions_page_links_every_correction_to_its_question(site_dir: Path) -> None:
+    page = (site_dir / "misconceptions" / "index.html").read_text(encoding="utf-8")
+    corrections = [(q, c) for q in QUESTIONS for c in q.corrections]
+    assert corrections, "the bank records corrections"
+    assert f"{len(corrections)} corrections recorded" in page
+    for q, _ in corrections:
+        assert f'href="../{q.topic}/#{q.id}"' in page
+
+
+def test_generated_pages_are_not_in_the_repository() -> None:
+    from conftest import ROOT
+
+    assert not any((ROOT / "docs").glob("*/index.html"))
+    assert not (ROOT / "docs" / "web-and-rest.md").exists()
+    assert not (ROOT / "docs" / "q").exists()
