@@ -12,14 +12,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # `handbook` without an install step
 
-from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
-from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.structure.files import File, Files  # noqa: E402
-from mkdocs.structure.pages import Page  # noqa: E402
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
-from handbook.errors import ContentErrors  # noqa: E402
-from handbook.pipeline import Paths, load  # noqa: E402
-from handbook.render import Site, build_site, fill  # noqa: E402
+from handbook.errors import ContentErrors
+from handbook.pipeline import Paths, load
+from handbook.render import Site, build_site, fill
 
 _state: dict[str, Site] = {}
 
@@ -61,7 +61,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return html.replace('<div class="tabbed-labels">', '<div class="tabbed-labels" data-search-exclude>')
 
 
-def on_serve(server, config: MkDocsConfig, builder):  # noqa: ANN001, ANN201 - MkDocs' own types
+def on_serve(server, config: MkDocsConfig, builder):
     """Rebuild when a question, the topics file or the source registry changes."""
     paths = _paths(config)
     server.watch(str(paths.content))

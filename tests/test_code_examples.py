@@ -13,6 +13,7 @@ import types
 import unittest
 
 import pytest
+
 from bank import all_blocks
 
 PYTHON = [b for b in all_blocks() if b.lang == "python"]

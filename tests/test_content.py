@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import pytest
+
 from bank import QUESTIONS, prose_words
 from conftest import ROOT, SHARED
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from handbook.dedup import Overrides, deduplicate, find_duplicates, load_overrides
 from handbook.model import Question, Source, SourceQuestion
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from conftest import ROOT, SEEDS, run_cli
 from handbook.ingest import detect_format, ingest_text, repair
 from handbook.sources import dump_source, load_source, load_sources, reingest
@@ -130,6 +131,7 @@ def test_ingest_command_writes_a_registry_file_and_check_spots_drift(tmp_path: P
     assert done.returncode == 0, done.stderr
     assert "4 questions (numbered layout)" in done.stdout
     assert run_cli("ingest", "--check", "--seeds", str(seeds), root=tmp_path).returncode == 0
-    doc.write_text(read("numbered.txt") + "\n2. What is a webhook?\n\nA webhook is an HTTP call the shop makes to your server when an order changes.\n")
+    extra = "\n2. What is a webhook?\n\nA webhook is an HTTP call the shop makes to your server when an order changes.\n"
+    doc.write_text(read("numbered.txt") + extra)
     drift = run_cli("ingest", "--check", "--seeds", str(seeds), root=tmp_path)
     assert drift.returncode == 1 and "out of date" in drift.stderr

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from handbook.errors import ContentErrors
 from handbook.loader import load_content
 from helpers import JUNIOR, MID, SENIOR, make_content, question_text
@@ -160,7 +161,8 @@ def test_residue_from_sources_is_rejected(tmp_path: Path, text: str, expected: s
 def test_topics_file_errors(tmp_path: Path) -> None:
     topics = "- id: basics\n  title: Basics\n  summary: x\n- id: basics\n  title: Again\n  summary: y\n- id: q\n  title: Q\n  summary: z\n"
     errors = errors_for(tmp_path, {}, topics=topics)
-    assert errors == ["content/topics.yml:4: duplicate topic id 'basics'", "content/topics.yml:7: topic id 'q' is reserved for another page"]
+    assert errors == ["content/topics.yml:4: duplicate topic id 'basics'",
+                      "content/topics.yml:7: topic id 'q' is reserved for another page"]
 
 
 def test_every_error_is_reported_not_just_the_first(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from bank import QUESTIONS, TOPICS
 from handbook.model import LEVELS
 

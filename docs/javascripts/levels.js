@@ -1,12 +1,20 @@
 // Level selection beyond what Material does on its own:
-//  - "?level=senior" on any page selects that level (Material then links and remembers it);
-//  - "#<question>-senior" selects that tab and scrolls to its question.
+//  - "?level=senior" on any page selects that level; Material's linked tabs then switch every
+//    question and remember the choice;
+//  - "#<question>-senior" opens that tab (Material does) and shows the question's heading
+//    below the fixed header rather than the bare tab strip.
 // Runs on every page load, including Material's instant navigation.
 (function () {
   "use strict";
 
-  function labelFor(input) {
-    return document.querySelector('label[for="' + CSS.escape(input.id) + '"]');
+  // Material marks linked tab sets once it has mounted them; act only after that, or the
+  // click would not propagate and Material's own restore would undo it.
+  function whenTabsReady(callback, tries) {
+    if (document.querySelector(".tabbed-labels--linked") || !document.querySelector(".tabbed-set")) {
+      callback();
+    } else if ((tries || 0) < 100) {
+      window.requestAnimationFrame(function () { whenTabsReady(callback, (tries || 0) + 1); });
+    }
   }
 
   function selectLevelFromQuery() {
@@ -16,27 +24,39 @@
     var labels = document.querySelectorAll(".tabbed-labels > label");
     for (var i = 0; i < labels.length; i++) {
       if (labels[i].textContent.trim().toLowerCase() === wanted) {
-        labels[i].click();
+        var input = document.getElementById(labels[i].htmlFor);
+        if (input && !input.checked) labels[i].click();
         break;
       }
     }
   }
 
-  function openTabFromHash() {
+  function questionHeadingFor(input) {
+    var node = input.closest(".tabbed-set");
+    while (node && !/^H[1-6]$/.test(node.tagName)) node = node.previousElementSibling;
+    return node;
+  }
+
+  function showQuestionOfHash() {
     var id = decodeURIComponent(window.location.hash.slice(1));
-    if (!id) return;
-    var input = document.getElementById(id);
+    var input = id ? document.getElementById(id) : null;
     if (!input || input.tagName !== "INPUT" || !input.closest(".tabbed-set")) return;
-    var label = labelFor(input);
-    if (label && !input.checked) label.click();
-    var heading = input.closest(".tabbed-set").previousElementSibling;
-    while (heading && !/^H[1-6]$/.test(heading.tagName)) heading = heading.previousElementSibling;
-    (heading || input.closest(".tabbed-set")).scrollIntoView();
+    if (!input.checked) {
+      var label = document.querySelector('label[for="' + CSS.escape(id) + '"]');
+      if (label) label.click();
+    }
+    var heading = questionHeadingFor(input);
+    if (!heading) return;
+    var header = document.querySelector(".md-header");
+    var offset = (header ? header.offsetHeight : 0) + 8;
+    window.scrollTo({ top: heading.getBoundingClientRect().top + window.scrollY - offset });
   }
 
   function onPage() {
-    selectLevelFromQuery();
-    openTabFromHash();
+    whenTabsReady(function () {
+      selectLevelFromQuery();
+      window.requestAnimationFrame(showQuestionOfHash);
+    });
   }
 
   if (typeof window.document$ !== "undefined") {
@@ -44,5 +64,5 @@
   } else {
     document.addEventListener("DOMContentLoaded", onPage);
   }
-  window.addEventListener("hashchange", openTabFromHash);
+  window.addEventListener("hashchange", showQuestionOfHash);
 })();

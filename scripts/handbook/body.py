@@ -168,7 +168,8 @@ def check_code(body: str, path: str, first_line: int) -> list[ContentError]:
     for block in code_blocks(body):
         lineno = first_line + block.index
         if not block.lang:
-            errors.append(ContentError(path, lineno, "code fence without a language: write ```python, ```http, ```json, ```bash or ```text"))
+            errors.append(ContentError(
+                path, lineno, "code fence without a language: write ```python, ```http, ```json, ```bash or ```text"))
         elif block.lang == "python":
             try:
                 ast.parse(block.code)

@@ -220,4 +220,4 @@ def main(argv: list[str] | None = None) -> int:
     return args.func(args)
 
 
-__all__ = ["main", "ContentError"]
+__all__ = ["ContentError", "main"]

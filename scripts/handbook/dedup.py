@@ -109,7 +109,7 @@ def load_overrides(path: Path, root: Path) -> tuple[Overrides, list[ContentError
     text, errors = read_text(path, shown)
     if text is None:
         return overrides, errors
-    data, at, errors = read_yaml(text, shown)
+    data, _, errors = read_yaml(text, shown)
     if errors:
         return overrides, errors
     data = data or {}
@@ -126,7 +126,8 @@ def load_overrides(path: Path, root: Path) -> tuple[Overrides, list[ContentError
 
     for item in data.get("map") or []:
         line = next_line()
-        if not isinstance(item, dict) or set(item) != {"source", "ref", "id", "why"} or not all(isinstance(v, str) and v for v in item.values()):
+        valid = isinstance(item, dict) and set(item) == {"source", "ref", "id", "why"}
+        if not valid or not all(isinstance(v, str) and v for v in item.values()):
             errors.append(ContentError(shown, line, "each mapping needs source, ref, id and why (non-empty strings)"))
             continue
         key = (item["source"], item["ref"])
@@ -165,7 +166,7 @@ def deduplicate(questions: list[Question], sources: list[Source], overrides: Ove
     scores = best_scores([normalise(sq.asked) for _, sq in flat], entries, owners)
 
     matches: list[Match] = []
-    for (source, sq), found in zip(flat, scores):
+    for (source, sq), found in zip(flat, scores, strict=True):
         ranked = sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
         base = dict(source=source.id, origin=source.origin, ref=sq.ref, line=sq.line, asked=sq.asked,
                     level=sq.level, candidates=ranked)
@@ -176,7 +177,8 @@ def deduplicate(questions: list[Question], sources: list[Source], overrides: Ove
             hint = f"closest is '{ranked[0][0]}' at {ranked[0][1]:.0f}, below {ACCEPT:.0f}" if ranked else "no bank question shares a word"
             matches.append(Match(**base, id=None, status="uncovered", why=hint, score=ranked[0][1] if ranked else 0.0))
         elif len(ranked) > 1 and ranked[1][1] >= ACCEPT and ranked[0][1] - ranked[1][1] < AMBIGUITY_MARGIN:
-            why = f"'{ranked[0][0]}' ({ranked[0][1]:.0f}) and '{ranked[1][0]}' ({ranked[1][1]:.0f}) match almost equally: add an alias or an override"
+            why = (f"'{ranked[0][0]}' ({ranked[0][1]:.0f}) and '{ranked[1][0]}' ({ranked[1][1]:.0f}) match almost "
+                   "equally: add an alias or an override")
             matches.append(Match(**base, id=None, status="ambiguous", why=why, score=ranked[0][1]))
         else:
             kind = "same words as" if ranked[0][1] == 100.0 else f"fuzzy {ranked[0][1]:.0f} with"

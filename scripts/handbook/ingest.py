@@ -245,10 +245,8 @@ def _slug(text: str) -> str:
 
 def _reference(cand: Candidate, part: int, ordinal: int, taken: set[str]) -> str:
     """A short, stable, readable reference: ``<section>-<number>``, ``part<k>-<number>`` or ``q<n>``."""
-    if cand.number is not None:
-        base = f"{_slug(cand.section) if cand.section else f'part{part}'}-{cand.number}"
-    else:
-        base = f"q{ordinal}"
+    prefix = _slug(cand.section) if cand.section else f"part{part}"
+    base = f"{prefix}-{cand.number}" if cand.number is not None else f"q{ordinal}"
     ref, suffix = base, 2
     while ref in taken:
         ref, suffix = f"{base}-{suffix}", suffix + 1

@@ -90,7 +90,8 @@ def load_question(path: Path, root: Path, topic_ids: set[str]) -> tuple[Question
 
     for key in data:
         if key not in REQUIRED_KEYS + OPTIONAL_KEYS:
-            errors.append(ContentError(shown, line(key), f"unknown front matter key '{key}' (allowed: {', '.join(REQUIRED_KEYS + OPTIONAL_KEYS)})"))
+            allowed = ", ".join(REQUIRED_KEYS + OPTIONAL_KEYS)
+            errors.append(ContentError(shown, line(key), f"unknown front matter key '{key}' (allowed: {allowed})"))
     for key in REQUIRED_KEYS:
         if not isinstance(data.get(key), str) or not data[key].strip():
             errors.append(ContentError(shown, line(key) if key in at else 2, f"front matter needs '{key}' (a non-empty string)"))
@@ -142,7 +143,8 @@ def _corrections(value: object, shown: str, line: int, errors: list[ContentError
         return []
     out = []
     for item in value:
-        if not isinstance(item, dict) or set(item) != set(CORRECTION_KEYS) or not all(isinstance(item[k], str) and item[k].strip() for k in CORRECTION_KEYS):
+        complete = isinstance(item, dict) and set(item) == set(CORRECTION_KEYS)
+        if not complete or not all(isinstance(item[k], str) and item[k].strip() for k in CORRECTION_KEYS):
             errors.append(ContentError(shown, line, "each correction needs exactly claim, fact and ref (non-empty strings)"))
             continue
         if not item["ref"].startswith("https://"):

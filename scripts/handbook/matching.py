@@ -44,7 +44,7 @@ def best_scores(queries: list[str], entries: list[str], owners: list[str],
         entry_ids = postings[word]
         matrix = process.cdist([queries[i] for i in query_ids], [entries[j] for j in entry_ids],
                                scorer=fuzz.token_sort_ratio, score_cutoff=MIN_SCORE, dtype=np.uint8, workers=1)
-        for row, col in zip(*np.nonzero(matrix)):
+        for row, col in zip(*np.nonzero(matrix), strict=True):
             i, owner = query_ids[row], owners[entry_ids[col]]
             if skip_owner is not None and owner == skip_owner[i]:
                 continue

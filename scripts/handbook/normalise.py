@@ -10,12 +10,15 @@ PHRASES = (
     (r"\bjson\s+web\s+tokens?\b(\s*\(jwts?\))?", " jwt "),
     (r"\bwhat's\b", " what "),
 )
-STOP_WORDS = frozenset("""
-a an the of in on to and or do does did you your is are was be been being it its what whats how why
-when which who whom can could should would will shall there this that these those between difference
-vs versus explain describe define tell me us about with for by from into as at meant mean means some
-any we our i my one their they them use used using if than then so also provided give example
-""".split())
+STOP_WORDS = frozenset({
+    "a", "an", "the", "of", "in", "on", "to", "and", "or", "do", "does", "did", "you", "your", "is", "are",
+    "was", "be", "been", "being", "it", "its", "what", "whats", "how", "why", "when", "which", "who", "whom",
+    "can", "could", "should", "would", "will", "shall", "there", "this", "that", "these", "those", "between",
+    "difference", "vs", "versus", "explain", "describe", "define", "tell", "me", "us", "about", "with", "for",
+    "by", "from", "into", "as", "at", "meant", "mean", "means", "some", "any", "we", "our", "i", "my", "one",
+    "their", "they", "them", "use", "used", "using", "if", "than", "then", "so", "also", "provided", "give",
+    "example",
+})
 KEEP_PLURAL = frozenset({"https", "status", "always", "alias", "access", "class", "process", "previous",
                          "various", "less", "unless", "cors", "was", "is", "this", "its", "has", "does",
                          "pros", "cons", "series", "analysis", "basis"})

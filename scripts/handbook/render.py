@@ -26,6 +26,11 @@ def indent(text: str, prefix: str = "    ") -> str:
     return "\n".join(prefix + line if line.strip() else "" for line in text.splitlines())
 
 
+def plural(count: int, word: str) -> str:
+    """``1 question``, ``2 questions``."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
 def esc(text: str) -> str:
     return html.escape(text, quote=True)
 
@@ -82,7 +87,7 @@ def render_topic(topic: Topic, bank: Bank, report: DedupReport) -> str:
     """A topic page: title, summary, and every question of the topic."""
     questions = bank.topic_questions(topic.id)
     front = f"---\ntitle: {topic.title}\ndescription: {topic.summary}\n---\n"
-    intro = f"# {topic.title}\n\n{topic.summary} {len(questions)} questions."
+    intro = f"# {topic.title}\n\n{topic.summary} {plural(len(questions), 'question')}."
     body = "\n\n".join(render_question(q, bank, report) for q in questions)
     return f"{front}\n{intro}\n\n{body}\n"
 
@@ -125,7 +130,7 @@ def topic_cards(bank: Bank) -> str:
         counts = " · ".join(f"{sum(q.level == lv for q in questions)} {lv}" for lv in LEVELS)
         cards.append(
             f"-   **[{topic.title}]({topic_page_name(topic.id)})**\n\n    ---\n\n"
-            f"    {topic.summary}\n\n    {len(questions)} questions: {counts}"
+            f"    {topic.summary}\n\n    {plural(len(questions), 'question')}: {counts}"
         )
     return '<div class="grid cards" markdown>\n\n' + "\n\n".join(cards) + "\n\n</div>"
 
@@ -144,7 +149,7 @@ def most_asked(bank: Bank, report: DedupReport) -> str:
 def stats(bank: Bank, report: DedupReport) -> str:
     topics = sum(1 for t in bank.topics if bank.topic_questions(t.id))
     covered = len(report.by_status("covered"))
-    return (f"**{len(bank.questions)} questions** in {topics} topics, each answered at three levels. "
+    return (f"**{plural(len(bank.questions), 'question')}** in {plural(topics, 'topic')}, each answered at three levels. "
             f"They cover {covered} of the {len(report.matches)} questions asked across "
             f"{report.source_count} source documents.")
 

@@ -1,0 +1,213 @@
+"""The site in Debian's chromium: search, linked levels, permanent links, anchors, phone width,
+dark mode, no third-party requests and no console errors. Screenshots go to test-artifacts/."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+SEARCHES = [
+    ("select_related", "select-related-vs-prefetch-related"),
+    ("prefetch", "select-related-vs-prefetch-related"),
+    ("related", "select-related-vs-prefetch-related"),
+    ("N+1", "n-plus-one-queries"),
+    ("assertNumQueries", "n-plus-one-queries"),
+    ("PUT PATCH", "put-vs-patch"),
+    ("partial_update", "put-vs-patch"),
+    ("CORS", "cors"),
+    ("preflight", "cors"),
+    ("Access-Control-Allow-Origin", "cors"),
+    ("CORS_ALLOWED_ORIGINS", "fix-cors-django"),
+    ("401", "status-codes"),
+    ("idempotent", "http-methods"),
+    ("TLS", "http-vs-https"),
+    ("stateless", "stateful-vs-stateless"),
+    ("JWT", "stateful-vs-stateless"),
+    ("Fielding", "rest-api"),
+]
+
+
+class Watch:
+    """Collects console errors, page errors and requests to any host other than the test server."""
+
+    def __init__(self, base: str) -> None:
+        self.host = urlparse(base).netloc
+        self.errors: list[str] = []
+        self.third_party: list[str] = []
+
+    def attach(self, context) -> None:
+        context.on("request", self._request)
+        context.on("page", self._page)
+
+    def _page(self, page) -> None:
+        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def _request(self, request) -> None:
+        parsed = urlparse(request.url)
+        if parsed.scheme in ("http", "https") and parsed.netloc != self.host:
+            self.third_party.append(request.url)
+
+
+@pytest.fixture
+def watch(site_url: str) -> Watch:
+    return Watch(site_url)
+
+
+@pytest.fixture
+def page(browser, site_url: str, watch: Watch) -> Iterator:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    watch.attach(context)
+    page = context.new_page()
+    yield page
+    context.close()
+    assert not watch.third_party, f"third-party requests: {watch.third_party}"
+    assert not watch.errors, f"console errors: {watch.errors}"
+
+
+def search(page, query: str) -> list[str]:
+    """Type a query into Material's search; return the question ids of the results, best first."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("")
+    box.type(query, delay=10)
+    page.wait_for_function(
+        "() => document.querySelector('.md-search-result__meta').textContent.match(/\\d+ matching|No matching/)")
+    hrefs = page.eval_on_selector_all(".md-search-result__list a", "els => els.map(e => e.getAttribute('href'))")
+    ids: list[str] = []
+    for href in hrefs:
+        if "#" in href:
+            fragment = href.split("#", 1)[1]
+            if fragment not in ids:
+                ids.append(fragment)
+    return ids
+
+
+def level_checked(page, level: str) -> list[bool]:
+    """For every question tab set on the page: is the given level selected?"""
+    return page.eval_on_selector_all(
+        f".tabbed-set input[id$='-{level}']", "els => els.map(e => e.checked)")
+
+
+def test_search_finds_code_names_short_terms_and_plain_words(page, site_url: str, screenshots: Path) -> None:
+    page.goto(site_url)
+    misses = []
+    for query, expected in SEARCHES:
+        top = search(page, query)[:3]
+        if expected not in top:
+            misses.append(f"{query!r}: expected {expected} in the top three, got {top}")
+        if query == "select_related":
+            page.screenshot(path=str(screenshots / "search-select_related.png"))
+    assert not misses, "\n".join(misses)
+
+
+def test_tab_labels_do_not_make_every_question_match_junior(page, site_url: str) -> None:
+    page.goto(site_url)
+    assert search(page, "junior") == ["how-the-levels-work"] or all(
+        "-" not in r or r.startswith("how-the-levels") for r in search(page, "junior"))
+
+
+def test_choosing_senior_persists_across_pages_and_reloads(page, site_url: str, screenshots: Path) -> None:
+    page.goto(f"{site_url}web-and-rest/")
+    assert all(level_checked(page, "junior"))
+    page.locator(".tabbed-labels label", has_text="Senior").first.click()
+    assert all(level_checked(page, "senior")) and len(level_checked(page, "senior")) >= 10
+    page.screenshot(path=str(screenshots / "topic-senior.png"))
+    page.locator(".md-nav__link", has_text="DRF performance").first.click()
+    page.wait_for_url("**/drf-performance/")
+    assert all(level_checked(page, "senior"))
+    page.reload()
+    assert all(level_checked(page, "senior"))
+    page.goto(site_url)
+    assert page.locator("#how-the-levels-work-senior").is_checked()
+
+
+def test_level_link_sets_the_level(page, site_url: str) -> None:
+    page.goto(f"{site_url}web-and-rest/?level=mid")
+    page.wait_for_function("() => document.getElementById('cors-mid').checked")
+    assert all(level_checked(page, "mid"))
+    page.goto(f"{site_url}django-orm/")
+    assert all(level_checked(page, "mid"))
+
+
+def test_home_page_level_choice_and_button(page, site_url: str) -> None:
+    page.goto(site_url)
+    page.locator(".tabbed-labels label", has_text="Senior").first.click()
+    page.locator("a.md-button:visible", has_text="senior answers").click()
+    page.wait_for_url("**/web-and-rest/?level=senior")
+    assert all(level_checked(page, "senior"))
+
+
+def in_viewport(page, element_id: str) -> bool:
+    return page.evaluate(
+        "id => { const r = document.getElementById(id).getBoundingClientRect();"
+        " return r.top >= 0 && r.top < window.innerHeight; }", element_id)
+
+
+def test_anchor_to_a_level_opens_that_tab(page, site_url: str) -> None:
+    page.goto(f"{site_url}web-and-rest/#cors-senior")
+    page.wait_for_function("() => document.getElementById('cors-senior').checked")
+    assert in_viewport(page, "cors")
+    assert page.locator("#cors-senior ~ .tabbed-content > .tabbed-block:nth-child(3)").is_visible()
+
+
+def test_permanent_link_lands_on_the_question(page, site_url: str) -> None:
+    page.goto(f"{site_url}q/put-vs-patch/")
+    page.wait_for_url("**/web-and-rest/#put-vs-patch")
+    assert in_viewport(page, "put-vs-patch")
+    page.goto(f"{site_url}q/n-plus-one-queries/#senior")
+    page.wait_for_url("**/drf-performance/#n-plus-one-queries-senior")
+    page.wait_for_function("() => document.getElementById('n-plus-one-queries-senior').checked")
+
+
+def test_heading_permalink_and_permanent_link_are_offered(page, site_url: str) -> None:
+    page.goto(f"{site_url}web-and-rest/")
+    assert page.locator("#cors a.headerlink").get_attribute("href").endswith("/web-and-rest/#cors")
+    link = page.locator("h2#cors + .hb-meta a.hb-permalink")
+    assert link.get_attribute("href").endswith("/q/cors/")
+    link.click()
+    page.wait_for_url("**/web-and-rest/#cors")
+
+
+def test_phone_width(browser, site_url: str, watch: Watch, screenshots: Path) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
+                                  has_touch=True)
+    watch.attach(context)
+    page = context.new_page()
+    for path in ("", "web-and-rest/", "drf-performance/", "sources/"):
+        page.goto(site_url + path)
+        overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{path or 'home'} scrolls sideways by {overflow}px on a phone"
+    page.goto(f"{site_url}web-and-rest/#put-vs-patch")
+    page.locator("#put-vs-patch ~ .tabbed-set label", has_text="Mid").first.tap()
+    assert page.locator("#put-vs-patch-mid").is_checked()
+    page.screenshot(path=str(screenshots / "phone-topic.png"))
+    page.locator("label.md-header__button[for='__drawer']").tap()
+    page.wait_for_timeout(400)
+    assert page.locator(".md-nav--primary").is_visible()
+    page.screenshot(path=str(screenshots / "phone-menu.png"))
+    context.close()
+    assert not watch.third_party and not watch.errors, (watch.third_party, watch.errors)
+
+
+def test_dark_mode_toggle_persists(page, site_url: str, screenshots: Path) -> None:
+    page.goto(f"{site_url}web-and-rest/")
+    before = page.evaluate("() => document.body.getAttribute('data-md-color-scheme')")
+    page.locator("form[data-md-component='palette'] label:visible").first.click()
+    after = page.evaluate("() => document.body.getAttribute('data-md-color-scheme')")
+    assert before != after and "slate" in (before, after)
+    page.reload()
+    assert page.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == after
+    page.screenshot(path=str(screenshots / "topic-other-scheme.png"))
+
+
+def test_home_page(page, site_url: str, screenshots: Path) -> None:
+    page.goto(site_url)
+    assert page.locator(".grid.cards li").count() >= 3
+    assert page.locator("#most-asked ~ ol li").count() >= 5
+    page.screenshot(path=str(screenshots / "home.png"), full_page=True)
