@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .errors import ContentError, display_path
@@ -80,15 +81,23 @@ class DedupReport:
 
     def asked_by(self) -> dict[str, list[Match]]:
         """Covered source questions grouped by the bank id they map to."""
+        return self._asked_by
+
+    @cached_property
+    def _asked_by(self) -> dict[str, list[Match]]:
         out: dict[str, list[Match]] = defaultdict(list)
         for m in self.matches:
             if m.status == "covered" and m.id:
                 out[m.id].append(m)
-        return out
+        return dict(out)
+
+    @cached_property
+    def _source_counts(self) -> dict[str, int]:
+        return {bank_id: len({m.source for m in matches}) for bank_id, matches in self._asked_by.items()}
 
     def sources_asking(self, bank_id: str) -> int:
         """In how many distinct source documents a bank question is asked."""
-        return len({m.source for m in self.asked_by().get(bank_id, [])})
+        return self._source_counts.get(bank_id, 0)
 
     def to_json(self) -> dict:
         return {

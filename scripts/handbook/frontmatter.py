@@ -8,6 +8,9 @@ import yaml
 
 from .errors import ContentError
 
+# libyaml's parser when PyYAML was built with it (the wheels are): about ten times faster.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 @dataclass
 class FrontMatter:
@@ -24,12 +27,16 @@ def read_yaml(text: str, path: str, first_line: int = 1) -> tuple[object, dict[s
 
     ``first_line`` is the file line on which ``text`` starts, so errors point into the file.
     """
+    loader = SAFE_LOADER(text)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + (mark.line if mark else 0)
         return None, {}, [ContentError(path, line, f"invalid YAML: {exc.problem or exc}")]
+    finally:
+        loader.dispose()
     key_lines: dict[str, int] = {}
     errors: list[ContentError] = []
     if isinstance(node, yaml.MappingNode):
@@ -39,7 +46,6 @@ def read_yaml(text: str, path: str, first_line: int = 1) -> tuple[object, dict[s
             if key in key_lines:
                 errors.append(ContentError(path, line, f"duplicate key '{key}'"))
             key_lines.setdefault(key, line)
-    data = yaml.safe_load(text) if node is not None else None
     return data, key_lines, errors
 
 

@@ -79,10 +79,13 @@ class Bank:
     topics: list[Topic]
     questions: list[Question]
     sources: list[Source]
+    _by_id: dict[str, Question] = field(default_factory=dict, repr=False, compare=False)
 
     def by_id(self) -> dict[str, Question]:
-        """Questions keyed by their permanent id."""
-        return {q.id: q for q in self.questions}
+        """Questions keyed by their permanent id (built once)."""
+        if len(self._by_id) != len(self.questions):
+            self._by_id = {q.id: q for q in self.questions}
+        return self._by_id
 
     def topic_questions(self, topic_id: str) -> list[Question]:
         """The questions of one topic, in page order."""

@@ -1,0 +1,119 @@
+#!/usr/bin/env python3
+"""Time the pipeline (load, validate, de-duplicate, generate) and the strict build.
+
+    python scripts/benchmark.py              # real content, full build, synthetic banks
+    python scripts/benchmark.py --quick      # skip the full MkDocs build
+
+The synthetic banks are written to a temporary folder as real files (topics, question files,
+source registry files) and go through exactly the same code as the real content.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from handbook.model import Source, SourceQuestion
+from handbook.pipeline import PROJECT_ROOT, Paths, load
+from handbook.render import build_site
+from handbook.sources import dump_source
+
+TEMPLATES = ("What is {a} {b}?", "How does {a} {b} work with {c}?", "What is the difference between {a} and {b} {c}?",
+             "When should you use {a} {b} instead of {c}?", "How do you test {a} {b} {c}?")
+VARIANTS = ("What are {a} {b}?", "Explain {a} {b}.", "Difference between {a} and {b} {c}?", "How to use {a} {b} with {c}?")
+
+
+def pipeline_seconds(root: Path, repeat: int) -> tuple[float, int, int]:
+    """Median wall time of load + validate + de-duplicate + generate, and the bank/source sizes."""
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        result = load(Paths(root))
+        build_site(result.bank, result.report)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times), len(result.bank.questions), len(result.report.matches)
+
+
+def words(rng: random.Random, count: int) -> list[str]:
+    syllables = ["ka", "lo", "mi", "ser", "qu", "ery", "view", "set", "tok", "en", "rou", "ter", "cach", "pag", "in",
+                 "at", "or", "per", "mis", "sion", "val", "id", "mod", "el", "sig", "nal", "mid", "dle", "ware"]
+    out: set[str] = set()
+    while len(out) < count:
+        out.add("".join(rng.choice(syllables) for _ in range(rng.randint(2, 4))))
+    return sorted(out)
+
+
+def write_synthetic(root: Path, questions: int, source_questions: int, seed: int = 7) -> None:
+    """A bank of ``questions`` files in 20 topics and 5 sources asking ``source_questions`` questions."""
+    rng = random.Random(seed)
+    vocab = words(rng, max(3000, questions * 3))
+    content = root / "content"
+    topics = [f"topic-{i:02d}" for i in range(20)]
+    (content / "questions").mkdir(parents=True)
+    (content / "topics.yml").write_text(
+        "".join(f"- id: {t}\n  title: Topic {t}\n  summary: Synthetic topic.\n" for t in topics), encoding="utf-8")
+    picks = []
+    body = "\n\n".join(f"## {lv}\n\nA synthetic {lv.lower()} answer with enough words to look like prose here."
+                       for lv in ("Junior", "Mid", "Senior"))
+    for i in range(questions):
+        a, b, c = rng.sample(vocab, 3)
+        picks.append((a, b, c))
+        topic = topics[i % len(topics)]
+        title = rng.choice(TEMPLATES).format(a=a, b=b, c=c)
+        path = content / "questions" / topic / f"q-{i:05d}.md"
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(f"---\nid: q-{i:05d}\ntitle: {title}\ntopic: {topic}\nlevel: mid\n---\n\n{body}\n", encoding="utf-8")
+    (root / "sources").mkdir()
+    per_source = source_questions // 5
+    for s in range(5):
+        asked = []
+        for j in range(per_source):
+            if rng.random() < 0.7:
+                a, b, c = rng.choice(picks)
+            else:
+                a, b, c = rng.sample(vocab, 3)
+            asked.append(SourceQuestion(ref=f"q{j + 1}", asked=rng.choice(VARIANTS + TEMPLATES).format(a=a, b=b, c=c),
+                                        line=j + 1))
+        source = Source(id=f"synthetic-{s}", title=f"Synthetic {s}", kind="synthetic", origin=f"synthetic-{s}.txt",
+                        credit="generated", path="", questions=asked, ingest={"format": "prose"})
+        (root / "sources" / f"synthetic-{s}.yml").write_text(dump_source(source), encoding="utf-8")
+    (root / "mkdocs.yml").write_text("site_name: synthetic\n", encoding="utf-8")
+
+
+def strict_build_seconds() -> float:
+    with tempfile.TemporaryDirectory() as tmp:
+        started = time.perf_counter()
+        subprocess.run([sys.executable, str(PROJECT_ROOT / "scripts" / "handbook_cli.py"), "build", "--site-dir",
+                        str(Path(tmp) / "site")], check=True, capture_output=True)
+        return time.perf_counter() - started
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="skip the full MkDocs build")
+    parser.add_argument("--sizes", default="500,1000,2000", help="synthetic bank sizes (5 source questions each)")
+    args = parser.parse_args()
+
+    seconds, questions, asked = pipeline_seconds(PROJECT_ROOT, repeat=5)
+    print(f"real content: pipeline {seconds * 1000:.0f} ms for {questions} questions and {asked} source questions")
+    if not args.quick:
+        print(f"real content: full strict build {strict_build_seconds():.2f} s")
+    for size in (int(s) for s in args.sizes.split(",")):
+        with tempfile.TemporaryDirectory() as tmp:
+            write_synthetic(Path(tmp), size, size * 5)
+            seconds, questions, asked = pipeline_seconds(Path(tmp), repeat=3)
+            print(f"synthetic: pipeline {seconds:.2f} s for {questions} questions and {asked} source questions "
+                  f"({seconds / questions * 1000:.2f} ms per question)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
