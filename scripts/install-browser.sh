@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install Debian's chromium for the browser tests, unless it is already there.
 set -euo pipefail
-if [ -x /usr/bin/chromium ]; then
+# CHROMIUM may name another Chromium-based browser that is already installed.
+if [ -x "${CHROMIUM:-/usr/bin/chromium}" ]; then
   exit 0
 fi
 sudo=""

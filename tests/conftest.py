@@ -21,7 +21,7 @@ SEEDS = SHARED / "seeds"
 CLI = ROOT / "scripts" / "handbook_cli.py"
 SUBPATH = "/handbook/"
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # Debian's chromium unless told otherwise
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-quic"]
 

@@ -171,3 +171,13 @@ def test_every_error_is_reported_not_just_the_first(tmp_path: Path) -> None:
         "basics/b-two.md": question_text("b-two", topic="nowhere"),
     })
     assert len(errors) == 2
+
+
+def test_the_question_template_is_valid_once_filled_in(tmp_path: Path) -> None:
+    from conftest import ROOT
+
+    template = (ROOT / "content" / "_template.md").read_text(encoding="utf-8")
+    filled = template.replace("short-kebab-case-id", "sample-question").replace("topic: web-and-rest", "topic: basics")
+    content = make_content(tmp_path, {"basics/sample-question.md": filled})
+    _, (question,) = load_content(content, tmp_path)
+    assert question.id == "sample-question"
