@@ -81,7 +81,13 @@ def site_url(site_dir: Path) -> Iterator[str]:
     server.shutdown()
 
 
-@pytest.fixture(scope="session")
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run browser tests last: fast feedback first, and Playwright's event loop never overlaps
+    the Django tests (Django refuses ORM calls while an event loop runs in the thread)."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
+@pytest.fixture(scope="module")
 def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: run `make test` (scripts/install-browser.sh installs Debian's chromium)")

@@ -169,14 +169,15 @@ def _entries(questions: list[Question]) -> tuple[list[str], list[str], list[str]
 def deduplicate(questions: list[Question], sources: list[Source], overrides: Overrides) -> DedupReport:
     """Map source questions to bank questions and find duplicate bank questions."""
     bank_ids = {q.id for q in questions}
+    by_title = {q.id: q.title for q in questions}
     errors = _override_errors(overrides, sources, bank_ids)
-    entries, owners, _ = _entries(questions)
+    entries, owners, originals = _entries(questions)
     flat = [(s, sq) for s in sources for sq in s.questions]
     scores = best_scores([normalise(sq.asked) for _, sq in flat], entries, owners)
 
     matches: list[Match] = []
     for (source, sq), found in zip(flat, scores, strict=True):
-        ranked = sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
+        ranked = sorted(((owner, score) for owner, (score, _) in found.items()), key=lambda kv: (-kv[1], kv[0]))[:3]
         base = dict(source=source.id, origin=source.origin, ref=sq.ref, line=sq.line, asked=sq.asked,
                     level=sq.level, candidates=ranked)
         override = overrides.mappings.get((source.id, sq.ref))
@@ -190,8 +191,11 @@ def deduplicate(questions: list[Question], sources: list[Source], overrides: Ove
                    "equally: add an alias or an override")
             matches.append(Match(**base, id=None, status="ambiguous", why=why, score=ranked[0][1]))
         else:
+            entry = found[ranked[0][0]][1]
             kind = "same words as" if ranked[0][1] == 100.0 else f"fuzzy {ranked[0][1]:.0f} with"
-            matches.append(Match(**base, id=ranked[0][0], status="covered", why=f"{kind} the title or an alias", score=ranked[0][1]))
+            what = "its title" if originals[entry] == by_title[ranked[0][0]] else "its alias"
+            matches.append(Match(**base, id=ranked[0][0], status="covered",
+                                 why=f"{kind} {what} '{originals[entry]}'", score=ranked[0][1]))
     return DedupReport(matches=matches, duplicates=find_duplicates(questions, overrides), errors=errors,
                        source_count=len(sources))
 
@@ -202,7 +206,7 @@ def find_duplicates(questions: list[Question], overrides: Overrides) -> list[Dup
     scores = best_scores(entries, entries, owners, skip_owner=owners)
     pairs: dict[frozenset[str], DuplicatePair] = {}
     for j, found in enumerate(scores):
-        for other, score in found.items():
+        for other, (score, _) in found.items():
             key = frozenset((owners[j], other))
             if score < DUPLICATE or key in overrides.distinct or key in pairs:
                 continue
