@@ -11,7 +11,8 @@ from .frontmatter import read_yaml, split_front_matter
 from .model import LEVELS, Correction, Question, Topic
 
 KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-RESERVED_TOPIC_IDS = {"q", "assets", "search", "sources", "misconceptions", "study-plan", "index", "stylesheets", "javascripts"}
+RESERVED_TOPIC_IDS = {"q", "assets", "search", "sources", "misconceptions", "study-plan", "index", "stylesheets",
+                      "javascripts", "404"}
 REQUIRED_KEYS = ("id", "title", "topic", "level")
 OPTIONAL_KEYS = ("tags", "related", "aliases", "corrections", "order")
 CORRECTION_KEYS = ("claim", "fact", "ref")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 
+from . import study
 from .dedup import DedupReport
 from .model import LEVEL_TITLES, LEVELS, Bank, Question, Topic
 
@@ -205,10 +206,12 @@ def build_site(bank: Bank, report: DedupReport) -> Site:
         "most-asked": most_asked(bank, report),
         "sources-table": sources_table(bank, report),
         "misconceptions": misconceptions(bank),
+        "study-cram": study.cram(bank, report),
+        "study-week": study.week(bank, report),
     }
     topics_nav = [{t.title: topic_page_name(t.id)} for t in bank.topics if bank.topic_questions(t.id)]
-    site.nav = [{"Home": "index.md"}, {"Topics": topics_nav}, {"Misconceptions": "misconceptions.md"},
-                {"Sources": "sources.md"}]
+    site.nav = [{"Home": "index.md"}, {"Study plan": "study-plan.md"}, {"Topics": topics_nav},
+                {"Misconceptions": "misconceptions.md"}, {"Sources": "sources.md"}]
     return site
 
 
