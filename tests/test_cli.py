@@ -29,11 +29,31 @@ def test_check_fails_with_file_and_line(project: Path) -> None:
     assert "nothing was generated" in done.stderr
 
 
-def test_require_coverage_turns_uncovered_questions_into_errors() -> None:
-    done = run_cli("check", "--require-coverage")
-    assert done.returncode == 1
-    assert "not covered by any bank question" in done.stderr
-    assert "sources/drf-qa-readme.yml:" in done.stderr
+def add_uncovered_question(project: Path) -> str:
+    registry = project / "sources" / "drf-qa-readme.yml"
+    text = registry.read_text(encoding="utf-8")
+    registry.write_text(text + "- ref: extra-1\n  asked: What is a monad transformer?\n  section: null\n  level: null\n"
+                        "  line: 999\n", encoding="utf-8")
+    return f"sources/drf-qa-readme.yml:{text.count(chr(10)) + 1}: not covered by any bank question: "
+
+
+def set_require_coverage(project: Path, value: bool) -> None:
+    pyproject = project / "pyproject.toml"
+    text = pyproject.read_text(encoding="utf-8")
+    pyproject.write_text(text.replace(f"require-coverage = {str(not value).lower()}",
+                                      f"require-coverage = {str(value).lower()}"), encoding="utf-8")
+
+
+def test_require_coverage_turns_uncovered_questions_into_errors(project: Path, tmp_path: Path) -> None:
+    expected = add_uncovered_question(project)
+    set_require_coverage(project, False)
+    assert run_cli("check", root=project).returncode == 0
+    flagged = run_cli("check", "--require-coverage", root=project)
+    assert flagged.returncode == 1 and expected + "'What is a monad transformer?'" in flagged.stderr
+    set_require_coverage(project, True)
+    assert run_cli("check", root=project).returncode == 1
+    build = run_cli("build", "--site-dir", str(tmp_path / "site"), root=project)
+    assert build.returncode != 0 and "What is a monad transformer?" in build.stdout + build.stderr
 
 
 def test_failed_build_leaves_the_previous_site_intact(project: Path, tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ from .sources import dump_source, load_source, reingest
 DEFAULT_SEEDS = PROJECT_ROOT.parent / "shared" / "seeds"
 
 
-def _load_or_report(paths: Paths, require_coverage: bool = False) -> Result | None:
+def _load_or_report(paths: Paths, require_coverage: bool | None = None) -> Result | None:
     try:
         return load(paths, require_coverage=require_coverage)
     except ContentErrors as exc:
@@ -32,7 +32,7 @@ def _load_or_report(paths: Paths, require_coverage: bool = False) -> Result | No
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Validate content, sources and overrides; de-duplicate; fail on any problem."""
-    result = _load_or_report(Paths(args.root), args.require_coverage)
+    result = _load_or_report(Paths(args.root), args.require_coverage or None)
     if result is None:
         return 1
     print(text_report.summary(result.report, len(result.bank.questions)))
@@ -46,7 +46,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_dedup(args: argparse.Namespace) -> int:
     """Print the de-duplication table and write it as JSON."""
-    result = _load_or_report(Paths(args.root))
+    result = _load_or_report(Paths(args.root), require_coverage=False)
     if result is None:
         return 1
     statuses = tuple(args.status) if args.status else text_report.STATUS_ORDER
@@ -180,7 +180,8 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
 
     c = sub.add_parser("check", help="validate and de-duplicate; non-zero exit on any problem")
-    c.add_argument("--require-coverage", action="store_true", help="also fail on source questions no bank question covers")
+    c.add_argument("--require-coverage", action="store_true",
+                   help="also fail on source questions no bank question covers (default: pyproject's [tool.handbook])")
     c.set_defaults(func=cmd_check)
 
     d = sub.add_parser("dedup", help="show what each source question maps to, and why")

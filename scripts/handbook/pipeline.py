@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +33,14 @@ class Paths:
     def overrides(self) -> Path:
         return self.root / "sources" / "overrides.yml"
 
+    def require_coverage(self) -> bool:
+        """``[tool.handbook] require-coverage`` in pyproject.toml (false when absent)."""
+        pyproject = self.root / "pyproject.toml"
+        if not pyproject.exists():
+            return False
+        with pyproject.open("rb") as handle:
+            return bool(tomllib.load(handle).get("tool", {}).get("handbook", {}).get("require-coverage", False))
+
 
 @dataclass
 class Result:
@@ -42,8 +51,13 @@ class Result:
     problems: list[ContentError]
 
 
-def load(paths: Paths, *, require_coverage: bool = False) -> Result:
-    """Load everything and de-duplicate; raise :class:`ContentErrors` if any input file is invalid."""
+def load(paths: Paths, *, require_coverage: bool | None = None) -> Result:
+    """Load everything and de-duplicate; raise :class:`ContentErrors` if any input file is invalid.
+
+    ``require_coverage`` defaults to the project's ``[tool.handbook] require-coverage`` setting.
+    """
+    if require_coverage is None:
+        require_coverage = paths.require_coverage()
     errors: list[ContentError] = []
     try:
         topics, questions = load_content(paths.content, paths.root)
