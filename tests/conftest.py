@@ -35,7 +35,7 @@ def run_cli(*args: str, root: Path = ROOT, env: dict | None = None) -> subproces
 def copy_project(target: Path) -> Path:
     """A writable copy of everything the build reads, for tests that break or change content."""
     target.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "pyproject.toml", "docs", "content", "sources", "scripts"):
+    for name in ("mkdocs.yml", "pyproject.toml", "docs", "overrides", "content", "sources", "scripts"):
         src = ROOT / name
         if src.is_dir():
             shutil.copytree(src, target / name, ignore=shutil.ignore_patterns("__pycache__"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 from dataclasses import dataclass, field
 
 from . import study
@@ -11,6 +12,8 @@ from .model import LEVEL_TITLES, LEVELS, Bank, Question, Topic
 
 PLACEHOLDER = "<!-- handbook:{name} -->"
 MOST_ASKED_COUNT = 10
+INDEX_URI = "assets/handbook/questions.json"
+ASSESSMENTS = (("known", "Know it"), ("shaky", "Shaky"), ("unknown", "Don't know"))
 
 
 @dataclass
@@ -64,12 +67,24 @@ def meta_line(question: Question, asked_in: int, source_count: int) -> str:
     )
 
 
+def assessment(question: Question) -> str:
+    """Know it / Shaky / Don't know: a native radio group the site's script stores per question id."""
+    qid = esc(question.id)
+    options = "".join(
+        f'<label class="hb-assess__option"><input type="radio" name="hb-assess-{qid}" value="{value}"> {text}</label>'
+        for value, text in ASSESSMENTS
+    )
+    return (f'<fieldset class="hb-assess" data-question="{qid}" data-search-exclude>'
+            f'<legend>How well do you know this?</legend>{options}</fieldset>')
+
+
 def render_question(question: Question, bank: Bank, report: DedupReport) -> str:
     """One question as an ``h2`` with its id, the meta line, the tabs, corrections and related links."""
     parts = [
         f"## {question.title} {{ #{question.id} }}",
         meta_line(question, report.sources_asking(question.id), report.source_count),
         tabs(question),
+        assessment(question),
     ]
     if question.corrections:
         items = "\n".join(
@@ -88,7 +103,11 @@ def render_topic(topic: Topic, bank: Bank, report: DedupReport) -> str:
     """A topic page: title, summary, and every question of the topic."""
     questions = bank.topic_questions(topic.id)
     front = f"---\ntitle: {topic.title}\ndescription: {topic.summary}\n---\n"
-    intro = f"# {topic.title}\n\n{topic.summary} {plural(len(questions), 'question')}."
+    intro = (f"# {topic.title}\n\n{topic.summary} {plural(len(questions), 'question')}.\n\n"
+             f'<p class="hb-progress" data-topic="{esc(topic.id)}" data-search-exclude aria-live="polite"></p>\n\n'
+             '<div class="hb-print" data-search-exclude><button type="button" class="md-button" data-print="level">'
+             'Print this topic at my level</button> <button type="button" class="md-button" data-print="all">'
+             'Print all three levels</button></div>')
     body = "\n\n".join(render_question(q, bank, report) for q in questions)
     return f"{front}\n{intro}\n\n{body}\n"
 
@@ -131,7 +150,8 @@ def topic_cards(bank: Bank) -> str:
         counts = " · ".join(f"{sum(q.level == lv for q in questions)} {lv}" for lv in LEVELS)
         cards.append(
             f"-   **[{topic.title}]({topic_page_name(topic.id)})**\n\n    ---\n\n"
-            f"    {topic.summary}\n\n    {plural(len(questions), 'question')}: {counts}"
+            f"    {topic.summary}\n\n    {plural(len(questions), 'question')}: {counts}\n\n"
+            f'    <span class="hb-progress" data-topic="{esc(topic.id)}" aria-live="polite"></span>'
         )
     return '<div class="grid cards" markdown>\n\n' + "\n\n".join(cards) + "\n\n</div>"
 
@@ -192,6 +212,41 @@ def misconceptions(bank: Bank) -> str:
     return f"{total} corrections recorded.\n\n" + "\n\n".join(blocks)
 
 
+def question_index(bank: Bank, report: DedupReport) -> str:
+    """What the site's scripts need (progress, review, mock interview), as JSON; URLs relative to the site root."""
+    return json.dumps({
+        "version": 1,
+        "topics": [{"id": t.id, "title": t.title, "url": f"{t.id}/"} for t in bank.topics if bank.topic_questions(t.id)],
+        "questions": [{"id": q.id, "title": q.title, "topic": q.topic, "level": q.level,
+                       "asked": report.sources_asking(q.id), "url": f"{q.topic}/#{q.id}"} for q in bank.questions],
+    }, ensure_ascii=False, indent=1)
+
+
+def topic_options(bank: Bank) -> str:
+    """Checkboxes for choosing topics (mock interview)."""
+    return "\n".join(
+        f'<label class="hb-choice"><input type="checkbox" name="topic" value="{esc(t.id)}" checked> {esc(t.title)}</label>'
+        for t in bank.topics if bank.topic_questions(t.id))
+
+
+def print_page(bank: Bank, report: DedupReport) -> str:
+    """Every topic on one page, for printing the whole handbook (kept out of search)."""
+    front = ("---\ntitle: The whole handbook\ndescription: Every question of the handbook on one page, "
+             "ready to print or save as PDF.\nsearch:\n  exclude: true\n---\n")
+    intro = ("# The whole handbook\n\nEvery question on one page. Use the buttons, or your browser's Print command, "
+             "and choose *Save as PDF* to keep a copy.\n\n"
+             '<div class="hb-print"><button type="button" class="md-button" data-print="level">Print at my level'
+             '</button> <button type="button" class="md-button" data-print="all">Print all three levels</button></div>')
+    sections = []
+    for topic in bank.topics:
+        questions = bank.topic_questions(topic.id)
+        if questions:
+            body = "\n\n".join(render_question(q, bank, report).replace(f"]({topic_page_name(topic.id)}#", "](#")
+                                for q in questions)
+            sections.append(f'<p class="hb-print-topic">{esc(topic.title)}</p>\n\n{body}')
+    return f"{front}\n{intro}\n\n" + "\n\n".join(sections) + "\n"
+
+
 def build_site(bank: Bank, report: DedupReport) -> Site:
     """All generated pages, redirects, fragments and the navigation."""
     site = Site()
@@ -200,6 +255,8 @@ def build_site(bank: Bank, report: DedupReport) -> Site:
             site.files[topic_page_name(topic.id)] = render_topic(topic, bank, report)
     for q in bank.questions:
         site.files[f"q/{q.id}/index.html"] = redirect_page(q)
+    site.files[INDEX_URI] = question_index(bank, report)
+    site.files["print.md"] = print_page(bank, report)
     site.fragments = {
         "stats": stats(bank, report),
         "topic-cards": topic_cards(bank),
@@ -208,9 +265,12 @@ def build_site(bank: Bank, report: DedupReport) -> Site:
         "misconceptions": misconceptions(bank),
         "study-cram": study.cram(bank, report),
         "study-week": study.week(bank, report),
+        "topic-options": topic_options(bank),
     }
     topics_nav = [{t.title: topic_page_name(t.id)} for t in bank.topics if bank.topic_questions(t.id)]
     site.nav = [{"Home": "index.md"}, {"Study plan": "study-plan.md"}, {"Topics": topics_nav},
+                {"Practise": [{"Review": "review.md"}, {"Mock interview": "mock-interview.md"},
+                              {"Print or PDF": "print.md"}]},
                 {"Misconceptions": "misconceptions.md"}, {"Sources": "sources.md"}]
     return site
 
