@@ -7,6 +7,7 @@ Invalid content stops the build before the site directory is touched.
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from handbook import search_index
 from handbook.errors import ContentErrors
 from handbook.pipeline import Paths, load
 from handbook.render import Site, build_site, fill
@@ -59,6 +61,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Keep tab labels out of the search index (they would read as 'JuniorMidSenior')."""
     return html.replace('<div class="tabbed-labels">', '<div class="tabbed-labels" data-search-exclude>')
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Tune the search index the search plugin just wrote (see handbook.search_index)."""
+    index_path = Path(config.site_dir) / "search" / "search_index.json"
+    if not index_path.exists():
+        return
+    index = search_index.tune(json.loads(index_path.read_text(encoding="utf-8")), _state["site"].topic_ids)
+    index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def on_serve(server, config: MkDocsConfig, builder):

@@ -81,6 +81,11 @@ def site_url(site_dir: Path) -> Iterator[str]:
     server.shutdown()
 
 
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Measured figures are written afresh by each run."""
+    (ARTIFACTS / "metrics.json").unlink(missing_ok=True)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Run browser tests last: fast feedback first, and Playwright's event loop never overlaps
     the Django tests (Django refuses ORM calls while an event loop runs in the thread)."""

@@ -11,24 +11,116 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
+# A key term of each question a reader would type (class, setting and method names, plain words)
+# and the question it must bring into the top three.
 SEARCHES = [
-    ("select_related", "select-related-vs-prefetch-related"),
-    ("prefetch", "select-related-vs-prefetch-related"),
-    ("related", "select-related-vs-prefetch-related"),
-    ("N+1", "n-plus-one-queries"),
-    ("assertNumQueries", "n-plus-one-queries"),
-    ("PUT PATCH", "put-vs-patch"),
-    ("partial_update", "put-vs-patch"),
-    ("CORS", "cors"),
-    ("preflight", "cors"),
-    ("Access-Control-Allow-Origin", "cors"),
-    ("CORS_ALLOWED_ORIGINS", "fix-cors-django"),
-    ("401", "status-codes"),
-    ("idempotent", "http-methods"),
-    ("TLS", "http-vs-https"),
-    ("stateless", "stateful-vs-stateless"),
-    ("JWT", "stateful-vs-stateless"),
-    ("Fielding", "rest-api"),
+    ('request.auth', 'authentication-vs-authorization'),
+    ('BasicAuthentication', 'basic-authentication'),
+    ('obtain_auth_token', 'token-authentication'),
+    ('knox', 'drf-token-authentication-limits'),
+    ('AUTH_USER_MODEL', 'django-user-authentication'),
+    ('SESSION_ENGINE', 'django-sessions'),
+    ('get_signed_cookie', 'django-cookies'),
+    ('SESSION_EXPIRE_AT_BROWSER_CLOSE', 'session-vs-cookie'),
+    ('localStorage', 'cookies-vs-localstorage'),
+    ('JWT', 'jwt'),
+    ('bearer', 'bearer-token'),
+    ('DPoP', 'access-token-threats'),
+    ('ROTATE_REFRESH_TOKENS', 'refresh-token'),
+    ('alg none', 'token-best-practices'),
+    ('TokenObtainPairView', 'simplejwt-setup'),
+    ('BaseAuthentication', 'custom-authentication'),
+    ('IsAuthenticatedOrReadOnly', 'drf-permissions'),
+    ('IsAuthenticated', 'drf-permissions'),
+    ('DEFAULT_PERMISSION_CLASSES', 'project-level-permissions'),
+    ('has_object_permission', 'custom-permissions'),
+    ('check_permissions', 'authentication-and-permissions-flow'),
+    ('BrowsableAPIRenderer', 'browsable-api'),
+    ('REST_FRAMEWORK', 'drf-settings'),
+    ('request.data', 'drf-request-lifecycle'),
+    ('SerializerMethodField', 'serializer-method-field'),
+    ('ModelSerializer', 'serializer-vs-modelserializer'),
+    ('non_field_errors', 'serializer-validation'),
+    ('extra_kwargs', 'read-only-write-only-fields'),
+    ('HyperlinkedModelSerializer', 'hyperlinked-model-serializer'),
+    ('writable nested', 'nested-serializers'),
+    ('perform_create', 'serializer-create-update'),
+    ('GenericViewSet', 'genericapiview-vs-genericviewset'),
+    ('DefaultRouter', 'routers-and-actions'),
+    ('http_method_names', 'viewset-vs-modelviewset'),
+    ('lookup_field', 'genericapiview-vs-apiview'),
+    ('DjangoFilterBackend', 'filtering'),
+    ('CursorPagination', 'pagination'),
+    ('AnonRateThrottle', 'throttling'),
+    ('URLPathVersioning', 'api-versioning'),
+    ('EXCEPTION_HANDLER', 'exception-handling'),
+    ('problem details', 'consistent-responses'),
+    ('ATOMIC_REQUESTS', 'transactions'),
+    ('Idempotency-Key', 'idempotent-side-effects'),
+    ('cache_page', 'caching'),
+    ('Redis', 'caching'),
+    ('shared_task', 'celery-background-tasks'),
+    ('Celery', 'celery-background-tasks'),
+    ('FILE_UPLOAD_MAX_MEMORY_SIZE', 'large-file-uploads'),
+    ('defer', 'optimising-queries'),
+    ('APITestCase', 'testing-drf-apis'),
+    ('force_authenticate', 'testing-drf-apis'),
+    ('works locally', 'debugging-production-only-failures'),
+    ('maintainable', 'maintainable-apis'),
+    ('trade-off', 'answering-tradeoff-questions'),
+    ('toy', 'toy-api-red-flags'),
+    ('memorised', 'answering-without-sounding-memorised'),
+    ('MVT', 'mvt-architecture'),
+    ('Flask', 'django-vs-flask'),
+    ('startapp', 'project-vs-app'),
+    ('DJANGO_SETTINGS_MODULE', 'settings-py'),
+    ('re_path', 'urls-py'),
+    ('BaseCommand', 'manage-py'),
+    ('iterator', 'queryset-iterator'),
+    ('makemigrations', 'migrations'),
+    ('DATABASE_ROUTERS', 'database-routing-and-sharding'),
+    ('ListView', 'generic-views'),
+    ('reverse_lazy', 'reverse-function'),
+    ('TemplateResponse', 'render-shortcut'),
+    ('autoescape', 'django-templates'),
+    ('method_decorator', 'fbv-vs-cbv'),
+    ('cleaned_data', 'django-forms'),
+    ('list_display', 'django-admin'),
+    ('get_response', 'middleware'),
+    ('post_save', 'signals'),
+    ('ObjectDoesNotExist', 'django-exceptions'),
+    ('collectstatic', 'static-and-media-files'),
+    ('X-CSRFToken', 'csrf-protection'),
+    ('SQL injection', 'sql-injection'),
+    ('clickjacking', 'xss-and-clickjacking'),
+    ('sync_to_async', 'async-views'),
+    ('ASGI', 'wsgi-vs-asgi'),
+    ('Gunicorn', 'deploying-django'),
+    ('select_related', 'select-related-vs-prefetch-related'),
+    ('N+1', 'n-plus-one-queries'),
+    ('PUT PATCH', 'put-vs-patch'),
+    ('cookie-based authentication', 'session-authentication'),
+    ('sessionid', 'session-authentication'),
+    ('rest_framework.urls', 'browsable-api-login'),
+    ('QuerySet lazy', 'querysets'),
+    ('evaluated', 'querysets'),
+    ('SECURE_HSTS_SECONDS', 'django-security-features'),
+    ('security protections', 'django-security-features'),
+    ('load balancer', 'scaling-django'),
+    ('millions of users', 'scaling-django'),
+    ('prefetch', 'select-related-vs-prefetch-related'),
+    ('related', 'select-related-vs-prefetch-related'),
+    ('assertNumQueries', 'n-plus-one-queries'),
+    ('partial_update', 'put-vs-patch'),
+    ('CORS', 'cors'),
+    ('preflight', 'cors'),
+    ('Access-Control-Allow-Origin', ('cors', 'fix-cors-django')),
+    ('CORS_ALLOWED_ORIGINS', 'fix-cors-django'),
+    ('401', ('status-codes', 'authentication-vs-authorization', 'authentication-and-permissions-flow')),
+    ('idempotent', 'http-methods'),
+    ('TLS', 'http-vs-https'),
+    ('stateless', 'stateful-vs-stateless'),
+    ('Fielding', 'rest-api'),
 ]
 
 
@@ -71,16 +163,27 @@ def page(browser, site_url: str, watch: Watch) -> Iterator:
 
 
 def search(page, query: str) -> list[str]:
-    """Type a query into Material's search; return the question ids of the results, best first."""
+    """Search as a reader would; return the ids of the matching sections, best first.
+
+    The box is emptied first (Material shows its idle message), then the whole query is entered
+    and one key released, so the results read are those of this query and not of a previous one.
+    """
     box = page.locator("input.md-search__input")
+    meta = "document.querySelector('.md-search-result__meta').textContent"
     box.click()
     box.fill("")
-    box.type(query, delay=10)
-    page.wait_for_function(
-        "() => document.querySelector('.md-search-result__meta').textContent.match(/\\d+ matching|No matching/)")
-    hrefs = page.eval_on_selector_all(".md-search-result__list a", "els => els.map(e => e.getAttribute('href'))")
+    box.press("End")
+    page.wait_for_function(f"() => !/matching/.test({meta})")
+    box.fill(query)
+    box.press("End")
+    page.wait_for_function(f"() => /\\d+ matching|No matching/.test({meta})")
+    # Ranked by the engine's own score (Material groups results by page for display, and folds
+    # all but the best entry of each page under "N more on this page").
+    scored = page.eval_on_selector_all(
+        ".md-search-result__list a", "els => els.map(e => [Number(e.querySelector('[data-md-score]')"
+        "?.getAttribute('data-md-score') || 0), e.getAttribute('href')])")
     ids: list[str] = []
-    for href in hrefs:
+    for _, href in sorted(scored, key=lambda pair: -pair[0]):
         if "#" in href:
             fragment = href.split("#", 1)[1]
             if fragment not in ids:
@@ -99,7 +202,8 @@ def test_search_finds_code_names_short_terms_and_plain_words(page, site_url: str
     misses = []
     for query, expected in SEARCHES:
         top = search(page, query)[:3]
-        if expected not in top:
+        acceptable = expected if isinstance(expected, tuple) else (expected,)
+        if not set(acceptable) & set(top):
             misses.append(f"{query!r}: expected {expected} in the top three, got {top}")
         if query == "select_related":
             page.screenshot(path=str(screenshots / "search-select_related.png"))
@@ -108,8 +212,9 @@ def test_search_finds_code_names_short_terms_and_plain_words(page, site_url: str
 
 def test_tab_labels_do_not_make_every_question_match_junior(page, site_url: str) -> None:
     page.goto(site_url)
-    assert search(page, "junior") == ["how-the-levels-work"] or all(
-        "-" not in r or r.startswith("how-the-levels") for r in search(page, "junior"))
+    hits = search(page, "junior")
+    assert "how-the-levels-work" in hits[:3]
+    assert len(hits) <= 12, f"'junior' matches {len(hits)} sections: tab labels or badges are being indexed"
 
 
 def test_choosing_senior_persists_across_pages_and_reloads(page, site_url: str, screenshots: Path) -> None:
@@ -118,7 +223,7 @@ def test_choosing_senior_persists_across_pages_and_reloads(page, site_url: str, 
     page.locator(".tabbed-labels label", has_text="Senior").first.click()
     assert all(level_checked(page, "senior")) and len(level_checked(page, "senior")) >= 10
     page.screenshot(path=str(screenshots / "topic-senior.png"))
-    page.locator(".md-nav__link", has_text="DRF performance").first.click()
+    page.locator("a.md-nav__link[href$='drf-performance/']").first.click()
     page.wait_for_url("**/drf-performance/")
     assert all(level_checked(page, "senior"))
     page.reload()

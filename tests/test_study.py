@@ -23,7 +23,7 @@ def test_cram_fits_in_thirty_minutes_and_starts_with_the_most_asked() -> None:
 
 def test_week_lists_every_question_exactly_once_then_a_review_day() -> None:
     plan = week(RESULT.bank, RESULT.report)
-    days = plan.split("\n\n")
+    days = re.split(r"\n\n(?=\*\*Day )", plan)
     study_days, review = days[:-1], days[-1]
     assert 1 <= len(study_days) <= 6 and "review" in review
     linked = re.findall(r"\(([a-z0-9-]+)\.md#([a-z0-9-]+)\)", "\n".join(study_days))

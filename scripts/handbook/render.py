@@ -23,6 +23,7 @@ class Site:
     files: dict[str, str] = field(default_factory=dict)
     fragments: dict[str, str] = field(default_factory=dict)
     nav: list = field(default_factory=list)
+    topic_ids: list[str] = field(default_factory=list)
 
 
 def indent(text: str, prefix: str = "    ") -> str:
@@ -253,6 +254,7 @@ def build_site(bank: Bank, report: DedupReport) -> Site:
     for topic in bank.topics:
         if bank.topic_questions(topic.id):
             site.files[topic_page_name(topic.id)] = render_topic(topic, bank, report)
+            site.topic_ids.append(topic.id)
     for q in bank.questions:
         site.files[f"q/{q.id}/index.html"] = redirect_page(q)
     site.files[INDEX_URI] = question_index(bank, report)
