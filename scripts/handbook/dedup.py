@@ -8,8 +8,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .errors import ContentError, display_path
-from .frontmatter import read_yaml
-from .loader import read_text
+from .loader import read_yaml_file
 from .matching import best_scores
 from .model import Question, Source
 from .normalise import normalise
@@ -111,15 +110,11 @@ class DedupReport:
 
 def load_overrides(path: Path, root: Path) -> tuple[Overrides, list[ContentError]]:
     """Read the overrides file (a missing file means no overrides)."""
-    shown = display_path(path, root)
-    overrides = Overrides(path=shown)
+    overrides = Overrides(path=display_path(path, root))
     if not path.exists():
         return overrides, []
-    text, errors = read_text(path, shown)
-    if text is None:
-        return overrides, errors
-    data, _, errors = read_yaml(text, shown)
-    if errors:
+    shown, text, data, _, errors = read_yaml_file(path, root)
+    if text is None or errors:
         return overrides, errors
     data = data or {}
     if not isinstance(data, dict) or not set(data) <= {"map", "distinct"}:

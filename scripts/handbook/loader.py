@@ -31,16 +31,22 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[ContentError]]:
     return text.lstrip("\ufeff"), []
 
 
-def load_topics(path: Path, root: Path) -> tuple[list[Topic], list[ContentError]]:
-    """Load ``topics.yml``: a list of ``{id, title, summary}`` in page order."""
+def read_yaml_file(path: Path, root: Path) -> tuple[str, str | None, object, dict[str, int], list[ContentError]]:
+    """Read a UTF-8 YAML file: its display path, text, data, the line of each top-level key, errors."""
     shown = display_path(path, root)
-    if not path.exists():
-        return [], [ContentError(shown, 1, "topics file is missing")]
     text, errors = read_text(path, shown)
     if text is None:
-        return [], errors
-    data, _, errors = read_yaml(text, shown)
-    if errors:
+        return shown, None, None, {}, errors
+    data, key_lines, errors = read_yaml(text, shown)
+    return shown, text, data, key_lines, errors
+
+
+def load_topics(path: Path, root: Path) -> tuple[list[Topic], list[ContentError]]:
+    """Load ``topics.yml``: a list of ``{id, title, summary}`` in page order."""
+    if not path.exists():
+        return [], [ContentError(display_path(path, root), 1, "topics file is missing")]
+    shown, text, data, _, errors = read_yaml_file(path, root)
+    if text is None or errors:
         return [], errors
     if not isinstance(data, list):
         return [], [ContentError(shown, 1, "topics file must be a YAML list of {id, title, summary}")]

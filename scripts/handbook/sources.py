@@ -7,10 +7,9 @@ from pathlib import Path
 
 import yaml
 
-from .errors import ContentError, ContentErrors, display_path
-from .frontmatter import read_yaml
+from .errors import ContentError, ContentErrors
 from .ingest import FORMATS, ingest_text
-from .loader import KEBAB, read_text
+from .loader import KEBAB, read_yaml_file
 from .model import LEVELS, Source, SourceQuestion
 
 META_KEYS = ("id", "title", "kind", "origin", "credit")
@@ -21,12 +20,8 @@ INGEST_KEYS = ("format", "skip_sections", "skip_questions", "sha256")
 
 def load_source(path: Path, root: Path) -> tuple[Source | None, list[ContentError]]:
     """Load and validate one registry file."""
-    shown = display_path(path, root)
-    text, errors = read_text(path, shown)
-    if text is None:
-        return None, errors
-    data, at, errors = read_yaml(text, shown)
-    if errors:
+    shown, text, data, at, errors = read_yaml_file(path, root)
+    if text is None or errors:
         return None, errors
     if not isinstance(data, dict):
         return None, [ContentError(shown, 1, "a source file is a YAML mapping")]
