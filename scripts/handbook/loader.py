@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .body import check_code, check_text, split_sections
+from .body import check_code, check_text, prose_lines, split_sections
 from .errors import ContentError, ContentErrors, display_path
 from .frontmatter import read_yaml, split_front_matter
 from .model import LEVELS, Correction, Question, Topic
@@ -130,9 +130,10 @@ def load_question(path: Path, root: Path, topic_ids: set[str]) -> tuple[Question
         errors.append(ContentError(shown, line("order"), "'order' must be a whole number"))
     corrections = _corrections(data.get("corrections", []), shown, line("corrections"), errors)
 
-    errors += check_text(front.body, shown, front.body_line)
+    lines = prose_lines(front.body)
+    errors += check_text(front.body, shown, front.body_line, lines)
     errors += check_code(front.body, shown, front.body_line)
-    sections, section_errors = split_sections(front.body, shown, front.body_line)
+    sections, section_errors = split_sections(front.body, shown, front.body_line, lines)
     errors += section_errors
     if errors:
         return None, errors
