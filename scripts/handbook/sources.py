@@ -81,7 +81,8 @@ def load_sources(sources_dir: Path, root: Path) -> list[Source]:
             sources.append(source)
     if errors:
         raise ContentErrors(errors)
-    return sources
+    # In the order of the original documents, so "already asked" credits the earlier source.
+    return sorted(sources, key=lambda s: (s.origin, s.id))
 
 
 def sha256_of(path: Path) -> str:
