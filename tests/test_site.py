@@ -131,3 +131,33 @@ def test_generated_pages_are_not_in_the_repository() -> None:
     assert not any((ROOT / "docs").glob("*/index.html"))
     assert not (ROOT / "docs" / "web-and-rest.md").exists()
     assert not (ROOT / "docs" / "q").exists()
+
+
+def test_site_javascript_never_inserts_html_strings() -> None:
+    from conftest import ROOT
+
+    for script in (ROOT / "docs" / "javascripts").glob("*.js"):
+        code = script.read_text(encoding="utf-8")
+        assert not re.search(r"innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(", code), script.name
+
+
+def test_topic_pages_have_descriptions_and_open_graph_tags(site_dir: Path) -> None:
+    for topic in TOPICS:
+        page = html(site_dir, topic.id)
+        description = re.escape(topic.summary.replace("'", "&#39;"))
+        assert re.search(rf'<meta name="description" content="{description}"', page), topic.id
+        assert f'<meta property="og:title" content="{topic.title} - Django &amp; DRF Interview Handbook">' in page
+        assert re.search(r'<meta property="og:description" content="[^"]+">', page)
+        assert f'<meta property="og:url" content="https://example.github.io/handbook/{topic.id}/">' in page
+
+
+def test_a_useful_404_page(site_dir: Path) -> None:
+    page = (site_dir / "404.html").read_text(encoding="utf-8")
+    assert "This page does not exist" in page and "/q/&lt;question-id&gt;/" in page
+    assert 'href="https://example.github.io/handbook/study-plan/"' in page
+
+
+def test_sitemap_lists_every_topic_page(site_dir: Path) -> None:
+    sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    for topic in TOPICS:
+        assert f"<loc>https://example.github.io/handbook/{topic.id}/</loc>" in sitemap
