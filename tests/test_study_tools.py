@@ -299,8 +299,14 @@ def test_print_views_and_a_pdf(page, site_url: str, screenshots: Path) -> None:
     page.goto(f"{site_url}print/")
     assert page.locator("h2[id]").count() == len(json.loads(page.evaluate(
         "() => fetch('../assets/handbook/questions.json').then(r => r.text())"))["questions"])
+    closed = page.locator(".md-content details:not([open])").count()
+    assert closed > 0
+    page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
+    assert page.locator(".md-content details:not([open])").count() == 0, "corrections print open"
     pdf = ARTIFACTS / "handbook.pdf"
     page.pdf(path=str(pdf), format="A4")
+    page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
+    assert page.locator(".md-content details:not([open])").count() == closed
     assert pdf.read_bytes()[:5] == b"%PDF-" and pdf.stat().st_size > 50_000
 
 
