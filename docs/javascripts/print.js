@@ -14,6 +14,7 @@
   });
 
   window.addEventListener("beforeprint", function () {
+    if (reopened.length) return;  // already open for a print under way
     reopened = Array.prototype.filter.call(document.querySelectorAll(".md-content details:not([open])"),
       function (details) { return !details.closest(".hb-assess"); });
     reopened.forEach(function (details) { details.open = true; });
