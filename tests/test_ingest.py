@@ -135,3 +135,19 @@ def test_ingest_command_writes_a_registry_file_and_check_spots_drift(tmp_path: P
     doc.write_text(read("numbered.txt") + extra)
     drift = run_cli("ingest", "--check", "--seeds", str(seeds), root=tmp_path)
     assert drift.returncode == 1 and "out of date" in drift.stderr
+
+
+def test_long_section_headings_are_cited_by_their_first_words_and_still_give_the_level() -> None:
+    from handbook.ingest import SECTION_WORDS, cite_section
+
+    heading = "The Senior Django REST Framework Questions Interviewers Use to Separate Strong Candidates"
+    assert cite_section(heading) == " ".join(heading.split()[:SECTION_WORDS]) + " …"
+    assert cite_section("Core Concepts") == "Core Concepts"
+    text = f"{heading}\n\nHow Do You Test an Endpoint?\n\nWith APIClient, asserting the status code and the database state.\n"
+    _, (question,) = ingest_text(text, "prose")
+    assert question.section.endswith("…") and question.level == "senior"
+
+
+def test_registry_quotes_no_long_section_heading() -> None:
+    for source in load_sources(ROOT / "sources", ROOT):
+        assert all(len((q.section or "").split()) <= 9 for q in source.questions), source.id

@@ -22,6 +22,7 @@ from .model import SourceQuestion
 
 FORMATS = ("markdown", "numbered", "prose")
 MIN_ANSWER_WORDS = 8
+SECTION_WORDS = 8  # a section heading is cited by its first words, not copied whole
 
 NAV_LINE = re.compile(
     r"back to top|^\s*[-*]\s*\[[^\]]*\]\(#[^)]*\)\s*$|^\s*table of contents\s*$|^\s*visit \[[^\]]*\]\(#\)|connect with me",
@@ -110,6 +111,14 @@ def is_section_title(text: str) -> bool:
     text = text.strip()
     return (0 < len(text) <= 100 and not is_code_like(text) and not text.endswith((".", ",", ";", "?", "!"))
             and not re.match(r"^[-*•\d]", text) and "\t" not in text and text[0].isupper())
+
+
+def cite_section(section: str | None) -> str | None:
+    """A section heading shortened to its first words: enough to find it, not a copy of the prose."""
+    if not section:
+        return section
+    words = section.split()
+    return section if len(words) <= SECTION_WORDS else " ".join(words[:SECTION_WORDS]) + " …"
 
 
 def level_of(section: str | None) -> str | None:
@@ -229,7 +238,7 @@ def extract(text: str, fmt: str, skip_sections: list[str] | None = None,
         previous_number = cand.number or previous_number
         ordinal += 1
         ref = _reference(cand, part, ordinal, refs)
-        questions.append(SourceQuestion(ref=ref, asked=cand.text, section=cand.section,
+        questions.append(SourceQuestion(ref=ref, asked=cand.text, section=cite_section(cand.section),
                                         level=level_of(cand.section), line=cand.line))
     return questions
 
