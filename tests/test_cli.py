@@ -26,7 +26,8 @@ def test_check_fails_with_file_and_line(project: Path) -> None:
     done = run_cli("check", root=project)
     assert done.returncode == 1
     rel = broken.relative_to(project)
-    assert f"{rel}:" in done.stderr and "unexpected heading '## Middle'" in done.stderr
+    line = broken.read_text(encoding="utf-8").splitlines().index("## Middle") + 1
+    assert f"{rel}:{line}: unexpected heading '## Middle'" in done.stderr
     assert "nothing was generated" in done.stderr
 
 

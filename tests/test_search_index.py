@@ -28,3 +28,8 @@ def test_tune_adds_parts_and_lowers_topic_pages_only() -> None:
     assert tuned["docs"][0]["boost"] == TOPIC_PAGE_BOOST
     assert "boost" not in tuned["docs"][1] and tuned["docs"][1]["parts"] == "select related"
     assert "boost" not in tuned["docs"][2] and "parts" not in tuned["docs"][2]
+
+
+def test_code_parts_split_camel_case_class_names_found_in_text() -> None:
+    text = "Add <code>IsAuthenticated</code> to a ModelViewSet; plain Capitalised words stay out."
+    assert code_parts(text).split() == ["is", "authenticated", "model", "view", "set"]

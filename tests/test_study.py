@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import re
 from pathlib import Path
+
+import pytest
 
 from bank import QUESTIONS, TOPICS
 from conftest import ROOT
 from handbook.pipeline import Paths, load
-from handbook.study import CRAM_MINUTES, cram, minutes_for, ranked, week
+from handbook.study import cram, minutes_for, ranked, week
 
 RESULT = load(Paths(ROOT))
 
 
 def test_cram_fits_in_thirty_minutes_and_starts_with_the_most_asked() -> None:
     table = cram(RESULT.bank, RESULT.report)
-    ends = [int(m) for m in re.findall(r"\| \d+–(\d+) min \|", table)]
-    assert ends and ends == sorted(ends) and ends[-1] <= CRAM_MINUTES
+    slots = [(int(a), int(b)) for a, b in re.findall(r"\| (\d+)–(\d+) min \|", table)]
+    assert slots[0][0] == 0
+    assert all(end > start for start, end in slots), "every question takes time"
+    assert all(prev_end == start for (_, prev_end), (start, _) in itertools.pairwise(slots)), "the clock runs without gaps"
+    assert 25 <= slots[-1][1] <= 30, "the page promises a 30-minute cram, and fills it"
     first = ranked(RESULT.bank, RESULT.report)[0]
     assert f"#{first.id})" in table.splitlines()[2]
 
@@ -32,9 +39,15 @@ def test_week_lists_every_question_exactly_once_then_a_review_day() -> None:
     assert [topic_order.index(t) for t, _ in linked] == sorted(topic_order.index(t) for t, _ in linked)
 
 
+@pytest.mark.parametrize(("words", "minutes"), [(10, 2), (180, 2), (181, 3), (360, 3), (900, 6)])
+def test_minutes_are_reading_time_at_180_words_a_minute_plus_one_to_rehearse(words: int, minutes: int) -> None:
+    question = dataclasses.replace(QUESTIONS[0], answers={"mid": " ".join(["word"] * words)})
+    assert minutes_for(question) == minutes
+
+
 def test_minutes_grow_with_answer_length() -> None:
     short, long = sorted(QUESTIONS, key=lambda q: len(q.answers["mid"]))[::len(QUESTIONS) - 1]
-    assert 1 < minutes_for(short) <= minutes_for(long)
+    assert 1 < minutes_for(short) < minutes_for(long)
 
 
 def test_study_plan_page_is_built_with_working_links(site_dir: Path) -> None:

@@ -163,15 +163,22 @@ def _corrections(value: object, shown: str, line: int, errors: list[ContentError
 
 
 def load_questions(questions_dir: Path, root: Path, topics: list[Topic]) -> tuple[list[Question], list[ContentError]]:
-    """Load every ``<topic>/<id>.md`` and check what spans files: unique ids and valid ``related``."""
+    """Load every ``<topic>/<id>.md`` and check what spans files: unique ids and valid ``related``.
+
+    A file that fails to load is reported once, for its own errors: a ``related`` link to it (its file
+    name is its id) is not reported again as a link to a missing question.
+    """
     topic_ids = {t.id for t in topics}
     questions: list[Question] = []
     errors: list[ContentError] = []
+    broken: set[str] = set()
     for path in sorted(questions_dir.rglob("*.md")):
         question, problems = load_question(path, root, topic_ids)
         errors += problems
         if question is not None:
             questions.append(question)
+        else:
+            broken.add(path.stem)
     first_path: dict[str, str] = {}
     for q in questions:
         if q.id in first_path:
@@ -181,7 +188,7 @@ def load_questions(questions_dir: Path, root: Path, topics: list[Topic]) -> tupl
         for rel in q.related:
             if rel == q.id:
                 errors.append(ContentError(q.path, q.key_lines.get("related", 2), "'related' lists the question itself"))
-            elif rel not in first_path:
+            elif rel not in first_path and rel not in broken:
                 errors.append(ContentError(q.path, q.key_lines.get("related", 2), f"'related' names '{rel}', which is no question id"))
     order = {t.id: i for i, t in enumerate(topics)}
     questions.sort(key=lambda q: (order.get(q.topic, 0), q.order, LEVELS.index(q.level), q.title.lower()))

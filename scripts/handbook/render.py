@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from dataclasses import dataclass, field
 
 from . import study
@@ -242,10 +243,18 @@ def print_page(bank: Bank, report: DedupReport) -> str:
     for topic in bank.topics:
         questions = bank.topic_questions(topic.id)
         if questions:
-            body = "\n\n".join(render_question(q, bank, report).replace(f"]({topic_page_name(topic.id)}#", "](#")
-                                for q in questions)
+            body = "\n\n".join(render_question(q, bank, report) for q in questions)
             sections.append(f'<p class="hb-print-topic">{esc(topic.title)}</p>\n\n{body}')
-    return f"{front}\n{intro}\n\n" + "\n\n".join(sections) + "\n"
+    page = in_page_links("\n\n".join(sections), [t.id for t in bank.topics])
+    return f"{front}\n{intro}\n\n{page}\n"
+
+
+def in_page_links(markdown: str, topic_ids: list[str]) -> str:
+    """Point links to a question on any topic page at its anchor on this page (which holds every question)."""
+    if not topic_ids:
+        return markdown
+    pattern = re.compile(r"\]\((?:" + "|".join(re.escape(topic_page_name(t)) for t in topic_ids) + ")#")
+    return pattern.sub("](#", markdown)
 
 
 def build_site(bank: Bank, report: DedupReport) -> Site:

@@ -1,0 +1,147 @@
+"""Every validation rule of the loader, checked by the exact ``path:line: message`` a maintainer reads.
+
+Each case breaks one thing in an otherwise valid file and asserts the one error it must produce, at
+the line that holds the mistake (not the line of the block or key it sits in).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from handbook.errors import ContentErrors
+from handbook.loader import load_content
+from helpers import JUNIOR, MID, SENIOR, make_content, question_text
+
+QFILE = "content/questions/basics/sample-question.md"
+
+
+def errors_for(tmp_path: Path, questions: dict, topics: str | None = None) -> list[str]:
+    content = make_content(tmp_path, questions, topics)
+    with pytest.raises(ContentErrors) as exc:
+        load_content(content, tmp_path)
+    return [str(e) for e in exc.value.errors]
+
+
+def body_with(junior_extra: str) -> str:
+    """A valid body whose Junior answer ends with ``junior_extra`` (which starts on file line 12)."""
+    return f"## Junior\n\n{JUNIOR}\n\n{junior_extra}\n\n## Mid\n\n{MID}\n\n## Senior\n\n{SENIOR}\n"
+
+
+# File lines of a question built by ``question_text``: 1 '---', 2 id, 3 title, 4 topic, 5 level,
+# 6 first extra key, then '---', a blank line, 8/9 '## Junior', 10 the answer, 11 blank, 12 extra body text.
+
+@pytest.mark.parametrize(("front", "line", "message"), [
+    ("id: sample-question\ntitle: [unclosed\ntopic: basics\nlevel: junior\n", 4,
+     "invalid YAML: did not find expected ',' or ']'"),
+    ("id: sample-question\ntitle: What is it?\ntopic: basics\nlevel: junior: extra\n", 5,
+     "invalid YAML: mapping values are not allowed in this context"),
+    ("id: sample-question\ntitle: What is it?\ntopic: basics\nlevel: junior\nlevel: mid\n", 6,
+     "duplicate key 'level'"),
+])
+def test_front_matter_yaml_errors_point_at_the_offending_line(tmp_path: Path, front: str, line: int, message: str) -> None:
+    errors = errors_for(tmp_path, {"basics/sample-question.md": question_text(front=front)})
+    assert f"{QFILE}:{line}: {message}" in errors, errors
+
+
+def test_unclosed_front_matter(tmp_path: Path) -> None:
+    errors = errors_for(tmp_path, {"basics/sample-question.md": "---\nid: sample-question\ntitle: What?\n\n## Junior\n"})
+    assert errors == [f"{QFILE}:1: front matter is not closed: add a '---' line after it"]
+
+
+def test_front_matter_that_is_not_a_mapping(tmp_path: Path) -> None:
+    errors = errors_for(tmp_path, {"basics/sample-question.md": question_text(front="- just\n- a list\n")})
+    assert errors == [f"{QFILE}:2: front matter must be a YAML mapping of keys to values"]
+
+
+@pytest.mark.parametrize(("snippet", "line", "message"), [
+    # File line 12 is the fence; the python error is on its third code line (15), the json one on its fourth (16).
+    ("```python\nx = 1\ny = 2\ndef broken(:\n    pass\n```", 15, "python block does not parse: invalid syntax"),
+    ('```json\n{\n  "a": 1,\n  "b": 2,\n}\n```', 16, "json block is not valid JSON"),
+])
+def test_code_errors_point_at_the_line_inside_the_block(tmp_path: Path, snippet: str, line: int, message: str) -> None:
+    errors = errors_for(tmp_path, {"basics/sample-question.md": question_text(body=body_with(snippet))})
+    assert len(errors) == 1 and errors[0].startswith(f"{QFILE}:{line}: {message}"), errors
+
+
+def test_setext_underline_inside_an_answer(tmp_path: Path) -> None:
+    errors = errors_for(tmp_path, {"basics/sample-question.md": question_text(body=body_with("A line of text\n---"))})
+    assert errors == [f"{QFILE}:13: this underline makes the line above a heading: remove it"]
+
+
+def test_a_horizontal_rule_after_a_blank_line_is_fine(tmp_path: Path) -> None:
+    content = make_content(tmp_path, {"basics/sample-question.md": question_text(body=body_with("A line of text\n\n---"))})
+    _, (question,) = load_content(content, tmp_path)
+    assert question.answers["junior"].endswith("---")
+
+
+@pytest.mark.parametrize("title", ["What is a {placeholder}?", "What does <form> do?", "Is a > b?"])
+def test_title_must_not_contain_braces_or_angle_brackets(tmp_path: Path, title: str) -> None:
+    errors = errors_for(tmp_path, {"basics/sample-question.md": question_text(title=title)})
+    assert errors == [f"{QFILE}:3: title must not contain '{{', '}}', '<' or '>'"]
+
+
+def test_related_must_not_list_the_question_itself(tmp_path: Path) -> None:
+    errors = errors_for(tmp_path, {"basics/sample-question.md": question_text(extra="related: [sample-question]\n")})
+    assert errors == [f"{QFILE}:6: 'related' lists the question itself"]
+
+
+@pytest.mark.parametrize(("extra", "message"), [
+    ("order: first\n", "'order' must be a whole number"),
+    ("order: true\n", "'order' must be a whole number"),
+    ("corrections: not-a-list\n", "'corrections' must be a list of {claim, fact, ref}"),
+    ("corrections:\n  - claim: x\n    fact: y\n", "each correction needs exactly claim, fact and ref (non-empty strings)"),
+    ("corrections:\n  - claim: x\n    fact: ''\n    ref: https://docs.djangoproject.com/\n",
+     "each correction needs exactly claim, fact and ref (non-empty strings)"),
+    ("corrections:\n  - claim: x\n    fact: y\n    ref: http://example.com/\n",
+     "correction ref 'http://example.com/' must be an https:// link to the documentation"),
+    ("aliases: [ok, '']\n", "'aliases' must be a list of non-empty strings"),
+    ("related: ok\n", "'related' must be a list of non-empty strings"),
+])
+def test_optional_keys_are_validated(tmp_path: Path, extra: str, message: str) -> None:
+    errors = errors_for(tmp_path, {"basics/sample-question.md": question_text(extra=extra)})
+    assert errors == [f"{QFILE}:6: {message}"]
+
+
+def test_an_order_number_sorts_questions_within_a_topic(tmp_path: Path) -> None:
+    content = make_content(tmp_path, {
+        "basics/a-first.md": question_text("a-first", extra="order: 2\n"),
+        "basics/b-second.md": question_text("b-second", extra="order: 1\n"),
+    })
+    _, questions = load_content(content, tmp_path)
+    assert [q.id for q in questions] == ["b-second", "a-first"]
+
+
+@pytest.mark.parametrize(("topics", "errors"), [
+    ("id: basics\n", ["content/topics.yml:1: topics file must be a YAML list of {id, title, summary}"]),
+    ("- id: basics\n  title: Basics\n", ["content/topics.yml:1: each topic needs exactly the keys id, title and summary"]),
+    ("- id: basics\n  title: B\n  summary: s\n- id: Not_Kebab\n  title: N\n  summary: s\n",
+     ["content/topics.yml:4: topic id 'Not_Kebab' is not kebab-case"]),
+])
+def test_topics_file_schema(tmp_path: Path, topics: str, errors: list[str]) -> None:
+    assert errors_for(tmp_path, {}, topics=topics) == errors
+
+
+def test_missing_topics_file(tmp_path: Path) -> None:
+    content = make_content(tmp_path, {})
+    (content / "topics.yml").unlink()
+    with pytest.raises(ContentErrors) as exc:
+        load_content(content, tmp_path)
+    assert [str(e) for e in exc.value.errors] == ["content/topics.yml:1: topics file is missing"]
+
+
+def test_a_broken_file_is_reported_once_not_again_by_every_link_to_it(tmp_path: Path) -> None:
+    """One YAML typo is one error: questions that link to the broken file are not errors of their own."""
+    broken = question_text("broken-one", front="id: broken-one\ntitle: [unclosed\ntopic: basics\nlevel: junior\n")
+    linking = {f"basics/link-{n}.md": question_text(f"link-{n}", extra="related: [broken-one]\n") for n in ("a", "b", "c")}
+    errors = errors_for(tmp_path, {"basics/broken-one.md": broken, **linking})
+    assert errors == ["content/questions/basics/broken-one.md:4: invalid YAML: did not find expected ',' or ']'"]
+
+
+def test_a_link_to_a_question_that_does_not_exist_is_still_an_error(tmp_path: Path) -> None:
+    broken = question_text("broken-one", front="id: broken-one\ntitle: [unclosed\ntopic: basics\nlevel: junior\n")
+    errors = errors_for(tmp_path, {"basics/broken-one.md": broken,
+                                   "basics/link-a.md": question_text("link-a", extra="related: [no-such-id]\n")})
+    assert "content/questions/basics/link-a.md:6: 'related' names 'no-such-id', which is no question id" in errors
+    assert len(errors) == 2
