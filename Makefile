@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: serve test setup setup-test browser build check dedup ingest-check bench lint clean
+.PHONY: serve test setup setup-test browser build check dedup ingest-check bench calibrate lint clean browser-mutations mutation setup-mutation
 
 serve: setup  ## install the site's requirements and serve it with live reload
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:$(PORT)
@@ -42,6 +42,21 @@ ingest-check: setup  ## are sources/*.yml up to date with ../shared/seeds?
 
 bench: setup  ## time the pipeline and the build
 	$(PY) scripts/benchmark.py
+
+calibrate: setup  ## de-duplication precision and recall on the labelled sets (tests/data/dedup_labels)
+	$(PY) scripts/calibrate.py
+
+setup-mutation: $(VENV)/.mutation-installed
+
+$(VENV)/.mutation-installed: requirements-mutation.txt constraints.txt $(VENV)/.test-installed
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-mutation.txt -c constraints.txt
+	touch $@
+
+mutation: setup-mutation  ## mutmut over scripts/handbook/ with the fast tests, in a staging copy (slow; not in CI)
+	$(PY) scripts/mutation.py
+
+browser-mutations: setup-test browser  ## hand-made mutations of docs/javascripts, one at a time in a copy: the browser tests must catch each
+	$(PY) scripts/browser_mutations.py
 
 lint: setup-test
 	$(PY) -m ruff check scripts tests examples

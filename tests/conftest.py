@@ -3,12 +3,13 @@ sub-path (as GitHub Pages does), and Debian's chromium driven by Playwright."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
+import io
 import os
 import shutil
 import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,9 +28,31 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 
 def run_cli(*args: str, root: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run ``handbook_cli.py`` against a project root and capture its output."""
-    return subprocess.run([sys.executable, str(CLI), "--root", str(root), *args], capture_output=True, text=True,
-                          env={**os.environ, **(env or {})}, timeout=300)
+    """Run a handbook command against a project root, in this process, and capture its output.
+
+    In-process (not a subprocess) so that coverage and mutation testing see the command's code;
+    ``test_cli.py`` also runs the real script once as a program. ``env`` is set for the call (the
+    MkDocs build it may start inherits it).
+    """
+    from handbook.cli import main
+
+    argv = ["--root", str(root), *args]
+    out, err = io.StringIO(), io.StringIO()
+    saved = {key: os.environ.get(key) for key in env or {}}
+    os.environ.update(env or {})
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main(argv)
+            except SystemExit as exc:  # argparse rejects the arguments
+                code = exc.code if isinstance(exc.code, int) else 2
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+    return subprocess.CompletedProcess([str(CLI), *argv], code, out.getvalue(), err.getvalue())
 
 
 def copy_project(target: Path) -> Path:

@@ -66,14 +66,16 @@ def test_phrasings_map_to_the_right_bank_question(asked: str, expected: str) -> 
 def test_different_questions_do_not_merge(asked: str, wrong: str) -> None:
     (match,) = deduplicate(BANK, [source(asked)], Overrides()).matches
     assert match.id != wrong
-    assert match.status == "uncovered", match.why
+    assert match.status in ("new", "suggested"), match.why
 
 
-def test_ambiguous_when_two_bank_questions_match_equally() -> None:
-    bank = [bank_question("a", "What is CORS?"), bank_question("b", "How does CORS work?", aliases=["What is CORS?"])]
+def test_suggested_when_two_bank_questions_match_equally() -> None:
+    bank = [bank_question("a", "What is CORS?"), bank_question("b", "How does CORS work?", aliases=["What is CORS?"]),
+            *BANK]
     (match,) = deduplicate(bank, [source("What is CORS?")], Overrides()).matches
-    assert match.status == "ambiguous" and match.id is None
-    assert "'a'" in match.why and "'b'" in match.why
+    assert match.status == "suggested" and match.id is None
+    assert [c["id"] for c in match.candidates[:2]] == ["a", "b"]
+    assert match.candidates[0]["words"] == ["cors"]
 
 
 def test_duplicate_bank_questions_are_reported_unless_confirmed_distinct() -> None:
@@ -117,6 +119,32 @@ def test_report_counts_sources_per_bank_question_and_json_has_one_entry_per_sour
     report = deduplicate(BANK, sources, Overrides())
     assert report.sources_asking("api") == 2 and report.sources_asking("web-api") == 1
     data = report.to_json()
-    assert data["summary"] == {"covered": 3, "ambiguous": 0, "uncovered": 1}
+    assert data["summary"] == {"covered": 3, "suggested": 0, "new": 1, "off-topic": 0}
     assert len(data["matches"]) == 4
     assert set(data["matches"][0]) >= {"source", "origin", "ref", "asked", "id", "status", "why"}
+
+
+def test_content_matching_finds_a_question_by_its_answer_text() -> None:
+    bank = [*BANK, Question(id="wsgi-vs-asgi", title="What is the difference between WSGI and ASGI?", topic="t",
+                            level="mid", path="p", answers={"junior": "Gunicorn serves WSGI; Uvicorn serves ASGI."})]
+    (match,) = deduplicate(bank, [source("What is WSGI; how about ASGI?")], Overrides()).matches
+    assert (match.status, match.id) == ("covered", "wsgi-vs-asgi"), match.why
+
+
+def test_off_topic_and_recorded_decisions_are_never_uncovered_work(tmp_path: Path) -> None:
+    asked = source("What is an API?", "How do you rebase a git branch?", "What is a monad?")
+    asked.questions[1] = SourceQuestion(ref="q2", asked="How do you rebase a git branch?", off_topic=True)
+    path = tmp_path / "overrides.yml"
+    path.write_text("new:\n  - source: src\n    ref: q3\n    why: nothing on monads\n", encoding="utf-8")
+    overrides, errors = load_overrides(path, tmp_path)
+    assert not errors
+    statuses = [m.status for m in deduplicate(BANK, [asked], overrides).matches]
+    assert statuses == ["covered", "off-topic", "new"]
+
+
+def test_a_source_question_decided_twice_is_an_error_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "overrides.yml"
+    path.write_text("new:\n  - source: src\n    ref: q1\n    why: a\noff_topic:\n  - source: src\n    ref: q1\n    why: b\n",
+                    encoding="utf-8")
+    _, errors = load_overrides(path, tmp_path)
+    assert [str(e) for e in errors] == ["overrides.yml:6: src#q1 is already under 'new'"]

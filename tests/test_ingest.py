@@ -1,4 +1,4 @@
-"""Ingest: raw documents in three layouts become the list of questions they ask."""
+"""Ingest: raw documents in every layout become the list of questions they ask (one reader per layout)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SEEDS, run_cli
-from handbook.ingest import detect_format, ingest_text, repair
+from handbook.ingest import LayoutError, ingest_document, ingest_text, repair
+from handbook.offtopic import is_off_topic
+from handbook.readers import READERS, Document, read_layout
 from handbook.sources import dump_source, load_source, load_sources, reingest
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
@@ -31,7 +33,7 @@ def read(name: str) -> str:
 
 
 def test_numbered_layout_skips_table_of_contents_and_step_lists() -> None:
-    fmt, questions = ingest_text(read("numbered.txt"))
+    fmt, questions = ingest_text(read("numbered.txt"), "numbered")
     assert fmt == "numbered"
     assert [(q.ref, q.asked, q.section, q.level, q.line) for q in questions] == [
         ("basics-1", "What is a product endpoint?", "Basics", "junior", 14),
@@ -42,7 +44,7 @@ def test_numbered_layout_skips_table_of_contents_and_step_lists() -> None:
 
 
 def test_markdown_layout_repairs_encoding_and_needs_an_answer() -> None:
-    fmt, questions = ingest_text(read("markdown.md"))
+    fmt, questions = ingest_text(read("markdown.md"), "markdown")
     assert fmt == "markdown"
     assert [(q.asked, q.section) for q in questions] == [
         ("What's a serializer?", "Serializers"),
@@ -69,10 +71,8 @@ def test_repair_fixes_mojibake_and_drops_navigation_but_keeps_line_numbers() -> 
     assert repair(raw).split("\n") == ["It's fine", "", "", "Last line"]
 
 
-def test_detect_format() -> None:
-    assert detect_format(repair(read("markdown.md"))) == "markdown"
-    assert detect_format(repair(read("numbered.txt"))) == "numbered"
-    assert detect_format(repair(read("prose.txt"))) == "prose"
+def test_plain_text_article_is_detected_as_prose() -> None:
+    assert read_layout(Document("prose.txt", read("prose.txt"))).layout == "prose"
 
 
 def test_registry_round_trips_through_yaml(tmp_path: Path) -> None:
@@ -86,7 +86,8 @@ def test_registry_round_trips_through_yaml(tmp_path: Path) -> None:
 
 def test_registry_has_every_seed_with_its_verified_count() -> None:
     sources = load_sources(ROOT / "sources", ROOT)
-    assert {s.origin: len(s.questions) for s in sources} == SEED_COUNTS
+    assert {s.origin: len(s.questions) for s in sources if s.origin in SEED_COUNTS} == SEED_COUNTS
+    assert not any(s.pending for s in sources if s.origin in SEED_COUNTS)
 
 
 @needs_seeds
@@ -117,7 +118,8 @@ def test_seed_details_read_by_hand() -> None:
 def test_ingest_check_passes_on_the_committed_registry() -> None:
     done = run_cli("ingest", "--check")
     assert done.returncode == 0, done.stderr
-    assert done.stdout.count("up to date") == 5
+    registered = len([p for p in (ROOT / "sources").glob("*.yml") if p.name != "overrides.yml"])
+    assert done.stdout.count("up to date") == registered
 
 
 def test_ingest_command_writes_a_registry_file_and_check_spots_drift(tmp_path: Path) -> None:
@@ -127,9 +129,9 @@ def test_ingest_command_writes_a_registry_file_and_check_spots_drift(tmp_path: P
     doc.write_text(read("numbered.txt"), encoding="utf-8")
     (tmp_path / "sources").mkdir()
     done = run_cli("ingest", str(doc), "--id", "shop-notes", "--title", "Shop notes", "--kind", "notes",
-                   "--credit", "Test fixture", root=tmp_path)
+                   "--credit", "Test fixture", "--layout", "numbered", root=tmp_path)
     assert done.returncode == 0, done.stderr
-    assert "4 questions (numbered layout)" in done.stdout
+    assert "4 questions, 0 off-topic (numbered layout)" in done.stdout
     assert run_cli("ingest", "--check", "--seeds", str(seeds), root=tmp_path).returncode == 0
     extra = "\n2. What is a webhook?\n\nA webhook is an HTTP call the shop makes to your server when an order changes.\n"
     doc.write_text(read("numbered.txt") + extra)
@@ -151,3 +153,118 @@ def test_long_section_headings_are_cited_by_their_first_words_and_still_give_the
 def test_registry_quotes_no_long_section_heading() -> None:
     for source in load_sources(ROOT / "sources", ROOT):
         assert all(len((q.section or "").split()) <= 9 for q in source.questions), source.id
+
+
+# --- layout readers, each on a small synthetic document of its own layout (tests/fixtures/ingest) ---
+
+def recorded(name: str, layout: str = "auto") -> tuple[str, list[tuple[int, str]]]:
+    result = ingest_document((FIXTURES / name).read_bytes().decode("utf-8"), name, layout)
+    return result.layout, [(q.line, q.asked) for q in result.questions]
+
+
+READER_CASES = {
+    "headings.md": ("headings", [  # answers' sub-headings, nav headings and `# comments` in code are not questions
+        (5, "What is a _serializer_ in the shop API?"), (19, "Explain how **routers** build URLs."),
+        (27, "What’s a `ViewSet`?")]),
+    "toc_crlf.md": ("toc", [  # CRLF, leading blank line, no final newline, percent-encoded anchors
+        (10, "What is a product endpoint?"), (17, "Ürün listesi nasıl sayfalanır?"), (21, "Describe throttling.")]),
+    "details.md": ("lines+details", [  # <details> blocks, then bare lines; a non-question summary is skipped
+        (9, "What is a product endpoint?"), (21, "Explain pagination in the shop API"),
+        (31, "How do you test an endpoint?"), (32, "How do you mock the payment gateway?"),
+        (35, "How do you deploy the shop?"), (36, "Difference between Gunicorn and uWSGI."),
+        (37, "Walk me through a release.")]),
+    "lists.md": ("list", [  # bold-wrapped items that wrap, with nested bold items, code and sub-headings in answers
+        (5, "How does the shop handle slow Django views?"),
+        (17, "What is the difference between `select_related()` and `prefetch_related()` when listing orders?"),
+        (28, "How does Redis persist data?"), (32, "What happens when Redis runs out of memory?")]),
+    "numbered_sections.md": ("list", [  # numbered section headings, list numbering restarting in each section
+        (4, "What is a Django app and why split the shop into apps?"), (5, "Explain `manage.py` and `settings.py`."),
+        (6, "Difference between a project and an app."), (11, "What is a list comprehension?"),
+        (12, "How do generators save memory?"), (17, "How do you version the product API?")]),
+    "table.md": ("table", [  # table rows inside <details>; the TOC of sections and the tips are not questions
+        (18, "Explain the request cycle of the shop."), (19, "Difference between `Order` and `OrderItem`?"),
+        (30, "`select_related` vs `prefetch_related`"), (31, "Soft deletes for products")]),
+    "qa.txt": ("qa", [  # Q-N / Ans :- with varying spacing, a wrapped question, then Q: / A:
+        (1, "what is a product endpoint ?"), (5, "Explain pagination for big product lists."),
+        (12, "What is throttling?")]),
+    "quiz.md": ("quiz", [  # options are not questions; the empty Q3 is not one; Q4 without options is
+        (3, "Which class lists products?"), (9, "To validate two fields together, you override the `___` method."),
+        (22, "Which setting lists installed apps?"), (24, "What is the correct way to write a class in Python?")]),
+    "questions.yaml": ("structured", [  # trailing space dropped; block scalars and options are not questions
+        (3, "Can you explain the shop's architecture"), (6, "Which commands create files?"),
+        (17, "How do you cache the product list?")]),
+    "questions.json": ("structured", [
+        (4, "What is an order?"), (6, "How do you refund an order?"), (8, "Why keep prices in cents?")]),
+    "page.html": ("html", [  # nav, <pre> and lower-rank headings are not questions; wrapped text is collapsed
+        (9, "What is a product endpoint?"), (14, "How do you paginate orders?"), (19, "Explain throttling.")]),
+}
+
+
+@pytest.mark.parametrize("name", READER_CASES)
+def test_each_layout_reader_on_its_own_fixture(name: str) -> None:
+    layout, expected = READER_CASES[name]
+    assert recorded(name) == (layout, expected)
+
+
+def test_every_reader_has_a_fixture_and_a_name() -> None:
+    covered = {part for layout, _ in READER_CASES.values() for part in layout.split("+")}
+    assert set(READERS) - covered == {"numbered", "markdown", "prose"}  # the seed layouts, tested above
+
+
+def test_a_forced_layout_reads_with_that_reader_only() -> None:
+    layout, questions = recorded("details.md", "details")
+    assert layout == "details" and [line for line, _ in questions] == [9, 21]
+    with pytest.raises(LayoutError, match="unknown layout 'nope'"):
+        recorded("details.md", "nope")
+
+
+def test_a_document_no_reader_is_sure_of_is_refused() -> None:
+    with pytest.raises(LayoutError, match="no layout reads this document with confidence"):
+        recorded("not_questions.md")
+
+
+def test_off_topic_marks_follow_sections_and_named_technologies() -> None:
+    marks = {q.asked: q.off_topic for q in ingest_document(read("lists.md"), "lists.md").questions}
+    assert marks == {"How does the shop handle slow Django views?": False,
+                     "What is the difference between `select_related()` and `prefetch_related()` when listing orders?": False,
+                     "How does Redis persist data?": True, "What happens when Redis runs out of memory?": True}
+    assert is_off_topic("Which variable name does PEP 8 prefer?", ["Django"])
+    assert not is_off_topic("How does Django cache a view in Redis?", ["Redis"])
+    assert not is_off_topic("what is djnago urls ?", [])  # a typo of the name still names it
+    assert is_off_topic("支持的数据类型", ["6. Redis"]) and not is_off_topic("如何定制Manager？", ["2. Django基础", "Model层"])
+    assert not is_off_topic("How do you paginate a long list?", ["Views"])  # the document's subject decides
+
+
+def test_registry_keeps_licence_pending_and_off_topic(tmp_path: Path) -> None:
+    docs = tmp_path / "incoming"
+    docs.mkdir()
+    (docs / "lists.md").write_text(read("lists.md"), encoding="utf-8")
+    (tmp_path / "sources").mkdir()
+    done = run_cli("ingest", str(docs / "lists.md"), "--id", "shop-stack", "--title", "Shop stack", "--kind", "notes",
+                   "--credit", "Test fixture", "--licence", "MIT", "--pending", root=tmp_path)
+    assert done.returncode == 0, done.stderr
+    source, errors = load_source(tmp_path / "sources" / "shop-stack.yml", tmp_path)
+    assert not errors and source is not None
+    assert (source.licence, source.pending) == ("MIT", True)
+    assert [q.off_topic for q in source.questions] == [False, False, True, True]
+    check = run_cli("ingest", "--check", "--seeds", str(tmp_path / "absent"), "--incoming", str(docs), root=tmp_path)
+    assert check.returncode == 0 and "up to date (4 questions)" in check.stdout, check.stderr
+
+
+def test_preview_prints_lines_marks_and_layout_and_writes_nothing(tmp_path: Path) -> None:
+    (tmp_path / "sources").mkdir()
+    done = run_cli("ingest", str(FIXTURES / "lists.md"), "--preview", root=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert f"{FIXTURES / 'lists.md'}:28: off-topic How does Redis persist data?" in done.stdout
+    assert "4 questions (2 off-topic); layout list, confidence" in done.stdout
+    assert not list((tmp_path / "sources").iterdir())
+
+
+def test_ingest_refuses_an_unreadable_document_and_writes_nothing(tmp_path: Path) -> None:
+    (tmp_path / "sources").mkdir()
+    doc = FIXTURES / "not_questions.md"
+    done = run_cli("ingest", str(doc), "--id", "notes", "--title", "N", "--kind", "k", "--credit", "c", root=tmp_path)
+    assert done.returncode == 1
+    assert f"{doc}:1: no layout reads this document with confidence" in done.stderr
+    assert not list((tmp_path / "sources").iterdir())
+    assert run_cli("ingest", str(doc), "--preview", root=tmp_path).returncode == 1

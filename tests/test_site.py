@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bank import QUESTIONS, TOPICS
+from conftest import ROOT
 from handbook.model import LEVELS
 
 THIRD_PARTY = re.compile(r"fonts\.googleapis|fonts\.gstatic|api\.github\.com|cdn\.jsdelivr|unpkg\.com|cdnjs")
@@ -95,7 +96,9 @@ def test_home_page_lists_topics_levels_and_most_asked(site_dir: Path) -> None:
     for topic in TOPICS:
         assert f'href="{topic.id}/"' in page
     assert "?level=senior" in page and 'class="tabbed-set' in page
-    assert "asked in 3 of 5 sources" in page
+    registered = len([p for p in (ROOT / "sources").glob("*.yml") if p.name != "overrides.yml"])
+    counts = [int(n) for n in re.findall(rf"asked in (\d+) of {registered} sources", page)]
+    assert len(counts) >= 5 and counts == sorted(counts, reverse=True) and counts[0] >= 3
     assert "<!-- handbook:" not in page
 
 
@@ -104,16 +107,19 @@ def test_sources_page_credits_every_source(site_dir: Path) -> None:
     for title in ("DRF Interview Questions &amp; Answers", "Verve AI blog", "Django Interview Questions (notes)"):
         assert title in page
     rows = re.findall(r"<tr>\s*<td[^>]*>.*?</tr>", page, re.S)
-    assert len(rows) == 5
+    registry = sorted(p for p in (ROOT / "sources").glob("*.yml") if p.name != "overrides.yml")
+    assert len(rows) == len(registry) >= 12
     cells = [[re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)] for row in rows]
     assert cells[0][0] == "DRF Interview Questions &amp; Answers", "sources are listed in the order of their documents"
-    from conftest import ROOT
     from handbook.pipeline import Paths, load
 
     report = load(Paths(ROOT)).report
     first = [m.id for m in report.matches if m.source == "drf-qa-readme"]
     assert cells[0][2:4] == ["42", str(len(first) - len(set(first)))], "only repeats within the first source count"
     assert cells[1][2] == "64" and int(cells[1][3]) >= 42, "the second copies the first source's 42 questions"
+    licences = {row[0]: row[-1] for row in cells}
+    assert list(licences.values()).count("MIT") >= 2, "licences recorded in the registry are shown"
+    assert all(value for value in licences.values())
 
 
 def test_misconceptions_page_links_every_correction_to_its_question(site_dir: Path) -> None:

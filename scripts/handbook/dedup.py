@@ -1,42 +1,37 @@
-"""Map every source question to exactly one bank question, and find bank questions that repeat each other."""
+"""Decide, for every source question, whether the bank answers it, and find bank questions that repeat each other.
+
+Three outcomes per source question, from the content matcher's scores (:mod:`handbook.matching`):
+
+- **covered**: one bank question answers it, with confidence;
+- **suggested**: the top candidates need a person's confirmation (``review``);
+- **new**: nothing in the bank is close.
+
+Source questions marked off-topic (by ingest or in review) are reported as **off-topic** and are
+never uncovered work. Decisions recorded in ``sources/overrides.yml`` always win.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
-from pathlib import Path
 
-from .errors import ContentError, display_path
-from .loader import read_yaml_file
-from .matching import best_scores
+from .errors import ContentError
+from .matching import Candidate, ContentMatcher
 from .model import Question, Source
-from .normalise import normalise
+from .overrides import Override, Overrides, load_overrides, override_errors
 
-ACCEPT = 85.0          # a fuzzy score at or above this covers the source question
-AMBIGUITY_MARGIN = 4.0  # a second bank question this close to the best makes the match ambiguous
-DUPLICATE = 90.0       # two bank questions whose titles or aliases score this high look like duplicates
+# Thresholds on the combined score (0-1), tuned by scripts/calibrate.py on the tuning sets only.
+COVER = 0.35          # the best candidate covers the question at or above this...
+MARGIN = 0.06         # ...when the runner-up is at least this far below it
+SUGGEST = 0.20        # below COVER but at or above this, a person confirms the suggestion
+COVERAGE = 0.75       # ...and it uses the terms that carry this share of the query's weight
+SAME_WORDS = 95.0     # a fuzzy title/alias score this high is the same question in other words...
+SAME_WORDS_GAP = 6.0  # ...when no other bank question's title or alias comes this close
+STATUSES = ("covered", "suggested", "new", "off-topic")
 
-
-@dataclass(frozen=True)
-class Override:
-    """An explicit mapping of one source question to a bank question."""
-
-    source: str
-    ref: str
-    id: str
-    why: str
-    line: int
-
-
-@dataclass
-class Overrides:
-    """``sources/overrides.yml``: explicit mappings and bank pairs confirmed to be distinct."""
-
-    mappings: dict[tuple[str, str], Override] = field(default_factory=dict)
-    distinct: set[frozenset[str]] = field(default_factory=set)
-    path: str = "sources/overrides.yml"
-    distinct_lines: dict[frozenset[str], int] = field(default_factory=dict)
+__all__ = ["STATUSES", "DedupReport", "DuplicatePair", "Match", "Override", "Overrides", "decide", "deduplicate",
+           "find_duplicates", "load_overrides"]
 
 
 @dataclass
@@ -50,10 +45,11 @@ class Match:
     asked: str
     level: str | None
     id: str | None
-    status: str  # covered | ambiguous | uncovered
+    status: str  # covered | suggested | new | off-topic
     why: str
     score: float
-    candidates: list[tuple[str, float]]
+    candidates: list[dict] = field(default_factory=list)  # top three: id, score, words that matched
+    pending: bool = False  # the source's unanswered questions are known open work
 
 
 @dataclass(frozen=True)
@@ -78,6 +74,10 @@ class DedupReport:
     def by_status(self, status: str) -> list[Match]:
         return [m for m in self.matches if m.status == status]
 
+    def open_work(self) -> list[Match]:
+        """Suggested and new questions of pending sources: known work, not an error."""
+        return [m for m in self.matches if m.pending and m.status in ("suggested", "new")]
+
     def asked_by(self) -> dict[str, list[Match]]:
         """Covered source questions grouped by the bank id they map to."""
         return self._asked_by
@@ -101,127 +101,96 @@ class DedupReport:
     def to_json(self) -> dict:
         return {
             "source_count": self.source_count,
-            "summary": {s: len(self.by_status(s)) for s in ("covered", "ambiguous", "uncovered")},
+            "summary": {s: len(self.by_status(s)) for s in STATUSES},
+            "open_work": len(self.open_work()),
             "matches": [asdict(m) for m in self.matches],
             "duplicates": [asdict(d) for d in self.duplicates],
             "errors": [str(e) for e in self.errors],
         }
 
 
-def load_overrides(path: Path, root: Path) -> tuple[Overrides, list[ContentError]]:
-    """Read the overrides file (a missing file means no overrides)."""
-    overrides = Overrides(path=display_path(path, root))
-    if not path.exists():
-        return overrides, []
-    shown, text, data, _, errors = read_yaml_file(path, root)
-    if text is None or errors:
-        return overrides, errors
-    data = data or {}
-    if not isinstance(data, dict) or not set(data) <= {"map", "distinct"}:
-        return overrides, [ContentError(shown, 1, "overrides file has only the keys 'map' and 'distinct'")]
-    lines = text.splitlines()
-    item_lines = [n for n, row in enumerate(lines, start=1) if row.lstrip().startswith("- ")]
-    cursor = 0
-
-    def next_line() -> int:
-        nonlocal cursor
-        cursor += 1
-        return item_lines[cursor - 1] if cursor - 1 < len(item_lines) else 1
-
-    for item in data.get("map") or []:
-        line = next_line()
-        valid = isinstance(item, dict) and set(item) == {"source", "ref", "id", "why"}
-        if not valid or not all(isinstance(v, str) and v for v in item.values()):
-            errors.append(ContentError(shown, line, "each mapping needs source, ref, id and why (non-empty strings)"))
-            continue
-        key = (item["source"], item["ref"])
-        if key in overrides.mappings:
-            errors.append(ContentError(shown, line, f"{item['source']}#{item['ref']} is mapped twice"))
-        overrides.mappings[key] = Override(item["source"], item["ref"], item["id"], item["why"], line)
-    for pair in data.get("distinct") or []:
-        line = next_line()
-        if not isinstance(pair, list) or len(pair) != 2 or not all(isinstance(p, str) for p in pair) or pair[0] == pair[1]:
-            errors.append(ContentError(shown, line, "each 'distinct' entry is a pair of two different question ids"))
-            continue
-        overrides.distinct.add(frozenset(pair))
-        overrides.distinct_lines[frozenset(pair)] = line
-    return overrides, errors
+def _describe(c: Candidate) -> str:
+    return f"'{c.id}' {c.score:.2f}" + (f" ({', '.join(c.words)})" if c.words else "")
 
 
-def _entries(questions: list[Question]) -> tuple[list[str], list[str], list[str]]:
-    """Normalised title and aliases of every bank question, with owner ids and the original text."""
-    entries, owners, originals = [], [], []
-    for q in questions:
-        for text in [q.title, *q.aliases]:
-            norm = normalise(text)
-            if norm:
-                entries.append(norm)
-                owners.append(q.id)
-                originals.append(text)
-    return entries, owners, originals
+def decide(ranked: list[Candidate]) -> tuple[str, str]:
+    """The outcome for one question from its ranked candidates, and a one-line reason."""
+    if not ranked:
+        return "new", "no bank question shares a word"
+    best, runner = ranked[0], (ranked[1] if len(ranked) > 1 else None)
+    if best.fuzzy >= SAME_WORDS and (runner is None or runner.fuzzy < best.fuzzy - SAME_WORDS_GAP):
+        return "covered", f"same question as '{best.entry}' (fuzzy {best.fuzzy:.0f}); score {best.score:.2f}"
+    gap = best.score - (runner.score if runner else 0.0)
+    if best.score >= COVER and gap >= MARGIN and best.coverage >= COVERAGE:
+        return "covered", f"content match {_describe(best)}, {gap:.2f} ahead of the next"
+    if best.score >= SUGGEST or (best.score >= COVER and gap < MARGIN):
+        if best.score >= COVER and gap < MARGIN:
+            return "suggested", f"{_describe(best)} and {_describe(runner)} score almost equally: a person decides"
+        if best.score >= COVER:
+            return "suggested", f"{_describe(best)} misses some of the question's words: a person confirms"
+        return "suggested", f"closest is {_describe(best)}, below {COVER:.2f}: a person confirms"
+    return "new", f"closest is {_describe(best)}, below {SUGGEST:.2f}"
 
 
-def deduplicate(questions: list[Question], sources: list[Source], overrides: Overrides) -> DedupReport:
+def deduplicate(questions: list[Question], sources: list[Source], overrides: Overrides,
+                matcher: ContentMatcher | None = None) -> DedupReport:
     """Map source questions to bank questions and find duplicate bank questions."""
     bank_ids = {q.id for q in questions}
-    by_title = {q.id: q.title for q in questions}
-    errors = _override_errors(overrides, sources, bank_ids)
-    entries, owners, originals = _entries(questions)
+    refs = {(s.id, q.ref) for s in sources for q in s.questions}
+    errors = override_errors(overrides, refs, {s.id for s in sources}, bank_ids)
+    matcher = matcher or ContentMatcher(questions)
     flat = [(s, sq) for s in sources for sq in s.questions]
-    scores = best_scores([normalise(sq.asked) for _, sq in flat], entries, owners)
+    ranked_all = matcher.rank([sq.asked for _, sq in flat])
 
     matches: list[Match] = []
-    for (source, sq), found in zip(flat, scores, strict=True):
-        ranked = sorted(((owner, score) for owner, (score, _) in found.items()), key=lambda kv: (-kv[1], kv[0]))[:3]
-        base = dict(source=source.id, origin=source.origin, ref=sq.ref, line=sq.line, asked=sq.asked,
-                    level=sq.level, candidates=ranked)
-        override = overrides.mappings.get((source.id, sq.ref))
-        if override and override.id in bank_ids:
-            matches.append(Match(**base, id=override.id, status="covered", why=f"override: {override.why}", score=100.0))
-        elif not ranked or ranked[0][1] < ACCEPT:
-            hint = f"closest is '{ranked[0][0]}' at {ranked[0][1]:.0f}, below {ACCEPT:.0f}" if ranked else "no bank question shares a word"
-            matches.append(Match(**base, id=None, status="uncovered", why=hint, score=ranked[0][1] if ranked else 0.0))
-        elif len(ranked) > 1 and ranked[1][1] >= ACCEPT and ranked[0][1] - ranked[1][1] < AMBIGUITY_MARGIN:
-            why = (f"'{ranked[0][0]}' ({ranked[0][1]:.0f}) and '{ranked[1][0]}' ({ranked[1][1]:.0f}) match almost "
-                   "equally: add an alias or an override")
-            matches.append(Match(**base, id=None, status="ambiguous", why=why, score=ranked[0][1]))
+    for (source, sq), ranked in zip(flat, ranked_all, strict=True):
+        base = dict(source=source.id, origin=source.origin, ref=sq.ref, line=sq.line, asked=sq.asked, level=sq.level,
+                    candidates=[{"id": c.id, "score": c.score, "words": list(c.words)} for c in ranked],
+                    pending=bool(getattr(source, "pending", False)))
+        top = ranked[0].score if ranked else 0.0
+        decision = overrides.decision(source.id, sq.ref)
+        if decision and decision.kind == "map" and decision.id in bank_ids:
+            matches.append(Match(**base, id=decision.id, status="covered", why=f"override: {decision.why}", score=1.0))
+        elif decision and decision.kind == "off_topic":
+            matches.append(Match(**base, id=None, status="off-topic", why=f"marked off-topic: {decision.why}", score=top))
+        elif decision and decision.kind == "new":
+            matches.append(Match(**base, id=None, status="new", why=f"marked new: {decision.why}", score=top))
         else:
-            entry = found[ranked[0][0]][1]
-            kind = "same words as" if ranked[0][1] == 100.0 else f"fuzzy {ranked[0][1]:.0f} with"
-            what = "its title" if originals[entry] == by_title[ranked[0][0]] else "its alias"
-            matches.append(Match(**base, id=ranked[0][0], status="covered",
-                                 why=f"{kind} {what} '{originals[entry]}'", score=ranked[0][1]))
-    return DedupReport(matches=matches, duplicates=find_duplicates(questions, overrides), errors=errors,
+            status, why = decide(ranked)
+            if status != "covered" and getattr(sq, "off_topic", False):
+                # ingest's off-topic flag is read from the text alone; a question the bank answers with confidence is on-topic
+                matches.append(Match(**base, id=None, status="off-topic", why="not about Django or DRF (ingest)", score=top))
+                continue
+            matches.append(Match(**base, id=ranked[0].id if status == "covered" else None, status=status, why=why,
+                                 score=top))
+    return DedupReport(matches=matches, duplicates=find_duplicates(questions, overrides, matcher), errors=errors,
                        source_count=len(sources))
 
 
-def find_duplicates(questions: list[Question], overrides: Overrides) -> list[DuplicatePair]:
-    """Pairs of bank questions whose titles or aliases read as the same question."""
-    entries, owners, originals = _entries(questions)
-    scores = best_scores(entries, entries, owners, skip_owner=owners)
+def find_duplicates(questions: list[Question], overrides: Overrides,
+                    matcher: ContentMatcher | None = None) -> list[DuplicatePair]:
+    """Pairs of bank questions that one's own title or alias cannot tell apart with the confidence "covered" needs.
+
+    Each title and alias is ranked against the whole bank, its own question included: if another
+    question scores at least ``COVER`` and its own question does not lead it by ``MARGIN``, the
+    two read as the same question.
+    """
+    matcher = matcher or ContentMatcher(questions)
+    texts, owners = [], []
+    for q in questions:
+        for text in [q.title, *q.aliases]:
+            texts.append(text)
+            owners.append(q.id)
     pairs: dict[frozenset[str], DuplicatePair] = {}
-    for j, found in enumerate(scores):
-        for other, (score, _) in found.items():
-            key = frozenset((owners[j], other))
-            if score < DUPLICATE or key in overrides.distinct or key in pairs:
+    for text, owner, ranked in zip(texts, owners, matcher.rank(texts, top=2), strict=True):
+        own = next((c.score for c in ranked if c.id == owner), 0.0)
+        for other in ranked:
+            key = frozenset((owner, other.id))
+            if other.id == owner or other.score < COVER or own - other.score >= MARGIN:
+                continue
+            if key in overrides.distinct or key in pairs:
                 continue
             first, second = sorted(key)
-            pairs[key] = DuplicatePair(first, second, score, f"'{originals[j]}' ({owners[j]}) scores {score:.0f}")
+            pairs[key] = DuplicatePair(first, second, other.score,
+                                       f"'{text}' ({owner}) scores {other.score:.2f} for '{other.id}' and {own:.2f} for its own question")
     return sorted(pairs.values(), key=lambda p: (p.first, p.second))
-
-
-def _override_errors(overrides: Overrides, sources: list[Source], bank_ids: set[str]) -> list[ContentError]:
-    refs = {(s.id, q.ref) for s in sources for q in s.questions}
-    source_ids = {s.id for s in sources}
-    errors = []
-    for (source, ref), o in overrides.mappings.items():
-        if source not in source_ids:
-            errors.append(ContentError(overrides.path, o.line, f"unknown source '{source}'"))
-        elif (source, ref) not in refs:
-            errors.append(ContentError(overrides.path, o.line, f"source '{source}' has no question '{ref}'"))
-        if o.id not in bank_ids:
-            errors.append(ContentError(overrides.path, o.line, f"'{o.id}' is no question id of the bank"))
-    for pair, line in overrides.distinct_lines.items():
-        for qid in sorted(pair - bank_ids):
-            errors.append(ContentError(overrides.path, line, f"'distinct' names '{qid}', which is no question id"))
-    return errors

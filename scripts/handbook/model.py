@@ -55,6 +55,7 @@ class SourceQuestion:
     level: str | None = None
     line: int = 0
     entry_line: int = 0  # where the entry sits in its registry file (not stored)
+    off_topic: bool = False  # not about Django or DRF: reported, never uncovered work
 
 
 @dataclass
@@ -70,6 +71,8 @@ class Source:
     questions: list[SourceQuestion] = field(default_factory=list)
     url: str | None = None
     ingest: dict = field(default_factory=dict)
+    pending: bool = False  # its unanswered questions are known open work, not a coverage error
+    licence: str | None = None
 
 
 @dataclass

@@ -6,10 +6,11 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from .dedup import DedupReport, deduplicate, load_overrides
+from .dedup import DedupReport, deduplicate
 from .errors import ContentError, ContentErrors
 from .loader import load_content
 from .model import Bank
+from .overrides import load_overrides
 from .sources import load_sources, registry_errors
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -80,17 +81,21 @@ def load(paths: Paths, *, require_coverage: bool | None = None) -> Result:
 
 
 def judge(bank: Bank, report: DedupReport, require_coverage: bool) -> list[ContentError]:
-    """What a check must fail on: override errors, ambiguity, duplicate bank questions, and
-    (with ``require_coverage``) source questions no bank question covers."""
+    """What a check must fail on: override errors, duplicate bank questions, and, for sources that are not
+    pending, suggestions nobody confirmed and (with ``require_coverage``) new questions. Off-topic questions
+    never count, and a pending source's suggested and new questions are known open work (:meth:`DedupReport.open_work`)."""
     problems = list(report.errors)
     registry = {s.id: s.path for s in bank.sources}
     entry_lines = {(s.id, q.ref): q.entry_line for s in bank.sources for q in s.questions}
-    for m in report.by_status("ambiguous"):
-        problems.append(ContentError(registry[m.source], entry_lines[(m.source, m.ref)], f"ambiguous: '{m.asked}': {m.why}"))
-    if require_coverage:
-        for m in report.by_status("uncovered"):
+    for m in report.by_status("suggested"):
+        if not m.pending:
             problems.append(ContentError(registry[m.source], entry_lines[(m.source, m.ref)],
-                                         f"not covered by any bank question: '{m.asked}' ({m.why})"))
+                                         f"needs review: '{m.asked}': {m.why} (python scripts/handbook_cli.py review)"))
+    if require_coverage:
+        for m in report.by_status("new"):
+            if not m.pending:
+                problems.append(ContentError(registry[m.source], entry_lines[(m.source, m.ref)],
+                                             f"not covered by any bank question: '{m.asked}' ({m.why})"))
     paths = {q.id: q.path for q in bank.questions}
     for d in report.duplicates:
         problems.append(ContentError(paths[d.second], 2, f"looks like a duplicate of '{d.first}': {d.why} "

@@ -178,7 +178,7 @@ def stats(bank: Bank, report: DedupReport) -> str:
 
 
 def sources_table(bank: Bank, report: DedupReport) -> str:
-    """Each source: kind, questions contributed, how many repeat another question, coverage, credit."""
+    """Each source: kind, questions contributed, how many repeat another question, coverage, credit, licence."""
     first_seen: dict[str, tuple[str, str]] = {}
     repeats: dict[str, int] = {s.id: 0 for s in bank.sources}
     for m in report.by_status("covered"):
@@ -189,13 +189,15 @@ def sources_table(bank: Bank, report: DedupReport) -> str:
     asked_in = {}
     for m in report.by_status("covered"):
         asked_in.setdefault(m.id, set()).add(m.source)
-    rows = ["| Source | Kind | Questions | Duplicates | Covered | Not yet covered | Credit |",
-            "| --- | --- | ---: | ---: | ---: | ---: | --- |"]
+    rows = ["| Source | Kind | Questions | Duplicates | Covered | Not yet covered | Credit | Licence |",
+            "| --- | --- | ---: | ---: | ---: | ---: | --- | --- |"]
     for s in bank.sources:
         mine = [m for m in report.matches if m.source == s.id]
         covered = sum(m.status == "covered" for m in mine)
+        off_topic = sum(m.status == "off-topic" for m in mine)  # not about Django or DRF: never work to cover
         title = f"[{s.title}]({s.url})" if s.url else s.title
-        rows.append(f"| {title} | {s.kind} | {len(mine)} | {repeats[s.id]} | {covered} | {len(mine) - covered} | {s.credit} |")
+        rows.append(f"| {title} | {s.kind} | {len(mine)} | {repeats[s.id]} | {covered} | {len(mine) - covered - off_topic} "
+                    f"| {s.credit} | {s.licence or 'not recorded'} |")
     return "\n".join(rows)
 
 

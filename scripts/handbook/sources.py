@@ -8,13 +8,13 @@ from pathlib import Path
 import yaml
 
 from .errors import ContentError, ContentErrors
-from .ingest import FORMATS, ingest_text
+from .ingest import FORMATS, ingest_document
 from .loader import KEBAB, read_yaml_file
 from .model import LEVELS, Source, SourceQuestion
 
 META_KEYS = ("id", "title", "kind", "origin", "credit")
-OPTIONAL_META = ("url", "ingest")
-QUESTION_KEYS = ("ref", "asked", "section", "level", "line")
+OPTIONAL_META = ("url", "licence", "pending", "ingest")
+QUESTION_KEYS = ("ref", "asked", "section", "level", "line", "off_topic")
 INGEST_KEYS = ("format", "skip_sections", "skip_questions", "sha256")
 
 
@@ -33,6 +33,11 @@ def load_source(path: Path, root: Path) -> tuple[Source | None, list[ContentErro
             errors.append(ContentError(shown, at.get(key, 1), f"'{key}' is required (a non-empty string)"))
     if isinstance(data.get("id"), str) and (data["id"] != path.stem or not KEBAB.match(data["id"])):
         errors.append(ContentError(shown, at.get("id", 1), f"id '{data['id']}' must be kebab-case and match the file name"))
+    for key in ("url", "licence"):
+        if data.get(key) is not None and not isinstance(data[key], str):
+            errors.append(ContentError(shown, at.get(key, 1), f"'{key}' must be a string"))
+    if not isinstance(data.get("pending", False), bool):
+        errors.append(ContentError(shown, at.get("pending", 1), "'pending' must be true or false"))
     ingest = data.get("ingest", {}) or {}
     if not isinstance(ingest, dict) or any(k not in INGEST_KEYS for k in ingest):
         errors.append(ContentError(shown, at.get("ingest", 1), f"'ingest' may only have: {', '.join(INGEST_KEYS)}"))
@@ -41,7 +46,7 @@ def load_source(path: Path, root: Path) -> tuple[Source | None, list[ContentErro
         return None, errors
     return Source(id=data["id"], title=data["title"], kind=data["kind"], origin=data["origin"],
                   credit=data["credit"], url=data.get("url"), ingest=ingest, path=shown,
-                  questions=questions), []
+                  questions=questions, licence=data.get("licence"), pending=data.get("pending", False)), []
 
 
 def _questions(value: object, text: str, shown: str, line: int, errors: list[ContentError]) -> list[SourceQuestion]:
@@ -60,11 +65,14 @@ def _questions(value: object, text: str, shown: str, line: int, errors: list[Con
         if ref in refs:
             errors.append(ContentError(shown, at, f"duplicate ref '{ref}'"))
         refs.add(ref)
+        if not isinstance(item.get("off_topic", False), bool):
+            errors.append(ContentError(shown, at, "'off_topic' must be true or false"))
         level = item.get("level")
         if level is not None and level not in LEVELS:
             errors.append(ContentError(shown, at, f"level '{level}' must be one of {', '.join(LEVELS)} or null"))
         out.append(SourceQuestion(ref=ref, asked=str(item["asked"]), section=item.get("section"),
-                                  level=level, line=int(item.get("line") or 0), entry_line=at))
+                                  level=level, line=int(item.get("line") or 0), entry_line=at,
+                                  off_topic=item.get("off_topic") is True))
     return out
 
 
@@ -94,29 +102,39 @@ def dump_source(source: Source) -> str:
     data: dict = {key: getattr(source, key) for key in META_KEYS}
     if source.url:
         data["url"] = source.url
+    if source.licence:
+        data["licence"] = source.licence
+    if source.pending:
+        data["pending"] = True
     data["ingest"] = source.ingest
-    data["questions"] = [
-        {"ref": q.ref, "asked": q.asked, "section": q.section, "level": q.level, "line": q.line}
-        for q in source.questions
-    ]
+    data["questions"] = [_question_entry(q) for q in source.questions]
     header = ("# Source registry entry. Metadata is edited by hand; `questions` is written by\n"
               "# `python -m handbook ingest` from the raw document and checked by `ingest --check`.\n")
     return header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1000)
 
 
+def _question_entry(q: SourceQuestion) -> dict:
+    entry = {"ref": q.ref, "asked": q.asked, "section": q.section, "level": q.level, "line": q.line}
+    if q.off_topic:
+        entry["off_topic"] = True
+    return entry
+
+
 def reingest(source: Source, document: Path) -> Source:
-    """The same source with its question list rebuilt from the raw document."""
+    """The same source with its question list rebuilt from the raw document (:class:`LayoutError` if unreadable)."""
     raw = document.read_bytes().decode("utf-8", errors="replace")
     opts = source.ingest
-    fmt, questions = ingest_text(raw, opts.get("format", "auto"), opts.get("skip_sections"), opts.get("skip_questions"))
-    ingest = {"format": fmt, **{k: opts[k] for k in ("skip_sections", "skip_questions") if opts.get(k)},
+    result = ingest_document(raw, str(document), opts.get("format", "auto"), opts.get("skip_sections"),
+                             opts.get("skip_questions"))
+    ingest = {"format": result.layout, **{k: opts[k] for k in ("skip_sections", "skip_questions") if opts.get(k)},
               "sha256": sha256_of(document)}
     return Source(id=source.id, title=source.title, kind=source.kind, origin=source.origin, credit=source.credit,
-                  url=source.url, ingest=ingest, path=source.path, questions=questions)
+                  url=source.url, ingest=ingest, path=source.path, questions=result.questions, licence=source.licence,
+                  pending=source.pending)
 
 
 def check_format(fmt: str) -> None:
-    if fmt != "auto" and fmt not in FORMATS:
+    if fmt != "auto" and any(name not in FORMATS for name in fmt.split("+")):
         raise ContentErrors([ContentError("<command line>", 0, f"unknown format '{fmt}'")])
 
 

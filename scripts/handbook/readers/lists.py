@@ -1,0 +1,78 @@
+"""Numbered or bulleted lists of questions: ``1. What is ...?``, ``* ...？``, ``2. **How ...?**``.
+
+Items may wrap over several lines, carry inline code and be followed by code blocks or whole answers
+(all inside the item); only outermost lists are read, so numbered or bold items inside an answer are
+never questions. A list counts when most of its items read as questions, and then every item counts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markdown_it.token import Token
+
+from .base import Document, Found
+from .text import is_link_only, looks_like_question, question_text
+
+QUESTION_SHARE = 0.5  # a list is a question list when more than this share of its items reads as questions
+
+
+@dataclass(frozen=True)
+class Item:
+    line: int
+    end: int
+    source: str  # the item's first paragraph (or heading), as written
+    number: int | None = None  # an ordered item's own number
+
+
+def outer_lists(tokens: list[Token]) -> list[list[Item]]:
+    """The items of each outermost list, in order."""
+    lists: list[list[Item]] = []
+    depth = 0
+    for index, token in enumerate(tokens):
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            if depth == 0:
+                lists.append([])
+            depth += 1
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            depth -= 1
+        elif token.type == "list_item_open" and depth == 1 and token.map:
+            first = tokens[index + 1]
+            text = tokens[index + 2].content if first.type in ("paragraph_open", "heading_open") else ""
+            number = int(token.info) if token.info.isdigit() else None
+            lists[-1].append(Item(token.map[0] + 1, token.map[1], text, number))
+    return lists
+
+
+def is_option(text: str) -> bool:
+    """A quiz option or task item: ``[ ] ...`` / ``[x] ...``."""
+    return text.lstrip().startswith(("[ ]", "[x]", "[X]"))
+
+
+def question_items(doc: Document) -> list[Item]:
+    out = []
+    for items in outer_lists(doc.tokens):
+        items = [i for i in items if i.source.strip() and not is_link_only(i.source) and not is_option(i.source)]
+        if not items:
+            continue
+        share = sum(looks_like_question(question_text(i.source)[1]) for i in items) / len(items)
+        if share > QUESTION_SHARE:
+            out += items
+    return out
+
+
+class ListReader:
+    name = "list"
+
+    def confidence(self, doc: Document) -> float:
+        items = question_items(doc)
+        if len(items) < 2:
+            return 0.0
+        return sum(looks_like_question(question_text(i.source)[1]) for i in items) / len(items)
+
+    def read(self, doc: Document) -> list[Found]:
+        out = []
+        for item in question_items(doc):
+            number, text = question_text(item.source)
+            out.append(Found(item.line, text, doc.section_above(item.line), item.number or number, item.end))
+        return out

@@ -1,0 +1,58 @@
+"""The review loop records decisions in sources/overrides.yml, keeps its comments, and check honours them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import run_cli
+from handbook.dedup import deduplicate
+from handbook.overrides import Overrides, load_overrides
+from handbook.review import Decision, interactive, record
+
+
+def add_question(project: Path, asked: str) -> None:
+    registry = project / "sources" / "drf-qa-readme.yml"
+    registry.write_text(registry.read_text(encoding="utf-8") + f"- ref: extra-1\n  asked: {asked}\n  section: null\n"
+                        "  level: null\n  line: 999\n", encoding="utf-8")
+
+
+def test_record_keeps_comments_and_replaces_an_earlier_decision(tmp_path: Path) -> None:
+    path = tmp_path / "overrides.yml"
+    path.write_text("# keep me\nmap: []\ndistinct: []  # and me\n", encoding="utf-8")
+    record(path, [Decision("src", "q1", "new", "nothing yet")])
+    record(path, [Decision("src", "q1", "map", "accepted", "api")])
+    text = path.read_text(encoding="utf-8")
+    assert "# keep me" in text and "# and me" in text
+    overrides, errors = load_overrides(path, tmp_path)
+    assert not errors and not overrides.marked
+    assert overrides.mappings[("src", "q1")].id == "api"
+
+
+def test_interactive_accepts_a_candidate_by_number_and_marks_new() -> None:
+    from test_dedup import BANK, source
+    report = deduplicate(BANK, [source("What is an API?", "What are pros of session auth?")], Overrides())
+    answers = iter(["x", "1", "n"])
+    decisions = interactive(report.matches, ask=lambda _: next(answers), say=lambda _: None)
+    assert [(d.kind, d.id) for d in decisions] == [("map", report.matches[0].candidates[0]["id"]), ("new", None)]
+
+
+def test_cli_accept_new_and_off_topic_are_written_and_check_honours_them(project: Path) -> None:
+    add_question(project, "What is a monad transformer?")
+    assert run_cli("check", "--require-coverage", root=project).returncode == 1
+    done = run_cli("review", "--new", "drf-qa-readme:extra-1", "--why", "no monads in the bank", root=project)
+    assert done.returncode == 0, done.stderr
+    assert "ref: extra-1" in (project / "sources" / "overrides.yml").read_text(encoding="utf-8")
+    flagged = run_cli("check", "--require-coverage", root=project)
+    assert flagged.returncode == 1 and "What is a monad transformer?" in flagged.stderr
+    assert run_cli("review", "--off-topic", "drf-qa-readme:extra-1", root=project).returncode == 0
+    assert run_cli("check", "--require-coverage", root=project).returncode == 0
+    assert run_cli("review", "--accept", "drf-qa-readme:extra-1=api", root=project).returncode == 0
+    done = run_cli("dedup", "--json", str(project / "r.json"), root=project)
+    assert "override: decided in review" in done.stdout
+
+
+def test_cli_refuses_unknown_questions_and_bank_ids(project: Path) -> None:
+    bad = run_cli("review", "--accept", "drf-qa-readme:nope=api", root=project)
+    assert bad.returncode == 2 and "no source question 'drf-qa-readme:nope'" in bad.stderr
+    bad = run_cli("review", "--accept", "drf-qa-readme:core-concepts-1=no-such-id", root=project)
+    assert bad.returncode == 2 and "'no-such-id' is no question id" in bad.stderr
