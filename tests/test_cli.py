@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import CLI, run_cli
 
 
@@ -106,6 +108,7 @@ def test_dedup_writes_a_json_entry_per_source_question(tmp_path: Path) -> None:
     assert "covered    " in done.stdout and "suggested  " in done.stdout
 
 
+@pytest.mark.slow  # a separate process: outside the in-process tests that mutation testing runs
 def test_the_script_runs_as_a_program_from_any_directory(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, str(CLI), "check"], cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
