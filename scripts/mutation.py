@@ -100,11 +100,19 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         project = stage(staging, args.rev)
-        # Tests that run the CLI in a subprocess import the (mutated) package through PYTHONPATH.
+        # The mutated package's folder must exist before mutmut starts: Python caches "no such
+        # folder" for a sys.path entry, and mutmut only writes the mutants after it has started.
+        (project / "mutants" / "src").mkdir(parents=True)
         env = {**os.environ, "PYTHONPATH": str(project / "mutants" / "src")}
-        subprocess.run([str(mutmut), "run", "--max-children", str(args.max_children)], cwd=project, env=env,
-                       stdout=subprocess.DEVNULL, check=False)
+        log = staging / "mutmut-run.log"
+        with log.open("w", encoding="utf-8") as handle:
+            run = subprocess.run([str(mutmut), "run", "--max-children", str(args.max_children)], cwd=project, env=env,
+                                 stdout=handle, stderr=subprocess.STDOUT, check=False)
         statuses = results(project, mutmut)
+        if run.returncode != 0 or not statuses:
+            tail = log.read_text(encoding="utf-8", errors="replace").replace("\r", "\n").splitlines()[-25:]
+            print("mutmut run failed:\n" + "\n".join(tail), file=sys.stderr)
+            return 2
         equivalents = load_equivalents()
         counted = {name: status for name, status in statuses.items() if name not in equivalents}
         killed = sum(status in ("killed", "timeout", "segfault", "caught by type check") for status in counted.values())

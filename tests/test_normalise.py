@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from handbook.normalise import normalise, tokens
+from handbook.normalise import _PHRASES_AND_SYNONYMS, PHRASES, SYNONYMS, _expand, normalise, terms, tokens
 
 
 @pytest.mark.parametrize(("long", "short"), [
@@ -22,3 +24,37 @@ def test_stop_words_and_plurals_are_dropped_and_code_names_split() -> None:
     assert tokens("What is the difference between select_related and prefetch_related?") == [
         "select", "related", "prefetch", "related"]
     assert tokens("How do queries and viewsets differ?") == ["query", "viewset", "differ"]
+
+
+@pytest.mark.parametrize(("one", "other"), [
+    ("What are the advantages of DRF?", "Why use DRF?"),
+    ("What are the benefits of DRF?", "Why would you use DRF?"),
+    ("What are the disadvantages of sessions?", "What are the drawbacks of sessions?"),
+    ("Describe the request flow.", "Describe the request lifecycle."),
+    ("Explain the request/response cycle.", "Explain the request life cycle."),
+])
+def test_general_synonyms_read_the_same(one: str, other: str) -> None:
+    assert terms(one) == terms(other)
+
+
+def test_interview_meta_words_are_not_retrieval_terms() -> None:
+    assert terms("How should a candidate test a DRF API in an interview?") == terms("How should you test a DRF API?")
+    assert set(terms("APIClient")) <= set(terms("How do you use the test client?"))
+    assert "help" in terms("How does DRF help?")
+
+
+def test_the_rewrite_tables_are_scanned_behind_a_guard_that_changes_nothing() -> None:
+    # Every rewrite pattern starts with a known letter, so the one-pass pattern keeps its guard...
+    assert _PHRASES_AND_SYNONYMS[0].pattern.startswith("(?:\\b(?=[")
+    # ...and the guard never stops a rewrite, at the start of a text, mid-text or inside a word.
+    plain = re.compile("|".join(f"(?P<r{i}>{p})" for i, (p, _) in enumerate(PHRASES + SYNONYMS)))
+    for text in ("django rest framework (drf)", "xdjango rest framework", "the db and auth, rbac; role-based access",
+                 "why would you use drf? pros and cons", "rest framework json web tokens (jwt) web sockets env"):
+        assert _expand(text, _PHRASES_AND_SYNONYMS) == _expand(text, (plain, [r for _, r in PHRASES + SYNONYMS]))
+
+
+def test_code_names_are_found_only_where_a_hint_is() -> None:
+    assert terms("What is select_related?")[:3] == ["select_related", "select", "relat"]
+    assert terms("What is request.data?")[0] == "request.data"
+    assert terms("Why is N+1 slow?")[0] == "n+1"
+    assert terms("What is a plain question?") == ["plain", "question"]

@@ -124,6 +124,36 @@ def measure(name: str, labels: list[Label], matcher: ContentMatcher) -> Figures:
     return figures
 
 
+def misses(labels: list[Label], matcher: ContentMatcher) -> list[str]:
+    """What the matcher gets wrong on one label set, one line each: the right answer not in the top three,
+    "covered" by the wrong question, and an unanswered question called covered."""
+    lines = []
+    for label, deep in zip(labels, matcher.rank([label.question for label in labels], top=20), strict=True):
+        ranked = deep[:3]
+        status, _ = decide(ranked)
+        place = next((f" (want at #{n} {c.score:.2f})" for n, c in enumerate(deep, 1) if label.accepts(c.id)), "")
+        top = ", ".join(f"{c.id} {c.score:.2f}" for c in ranked[:3]) or "nothing"
+        if label.id is not None and not any(label.accepts(c.id) for c in ranked[:3]):
+            kind = "not in top 3"
+        elif status == "covered" and not label.accepts(ranked[0].id):
+            kind = "covered wrongly" if label.id is not None else "new called covered"
+        else:
+            continue
+        lines.append(f"{label.set}:{label.line}: {kind}: {label.question!r} -> want {label.id}{place}; got {status}: {top}")
+    return lines
+
+
+def tuning_sets(questions: list[Question], sources: list[Source], overrides: Overrides,
+                labels: dict[str, list[Label]] | None = None) -> dict[str, tuple[list[Label], ContentMatcher]]:
+    """The tuning label sets only (the held-out documents are never listed), each with its matcher."""
+    labels = load_labels() if labels is None else labels
+    full = ContentMatcher(questions)
+    out = {"seeds": (seed_labels(questions, sources, overrides), ContentMatcher(without_aliases(questions))),
+           "tuning": ([lab for doc in TUNING_DOCUMENTS for lab in labels.get(doc, [])], full)}
+    out.update({doc: (labels.get(doc, []), full) for doc in TUNING_DOCUMENTS})
+    return out
+
+
 def measure_all(questions: list[Question], sources: list[Source], overrides: Overrides,
                 labels: dict[str, list[Label]] | None = None) -> list[Figures]:
     """Figures for the seeds (with and without aliases), the tuning documents and the held-out documents."""

@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field
 from functools import cached_property
 
 from .errors import ContentError
-from .matching import Candidate, ContentMatcher
+from .matching import Candidate, ContentMatcher, gc_paused
 from .model import Question, Source
 from .overrides import Override, Overrides, load_overrides, override_errors
 
@@ -135,6 +135,12 @@ def decide(ranked: list[Candidate]) -> tuple[str, str]:
 def deduplicate(questions: list[Question], sources: list[Source], overrides: Overrides,
                 matcher: ContentMatcher | None = None) -> DedupReport:
     """Map source questions to bank questions and find duplicate bank questions."""
+    with gc_paused():
+        return _deduplicate(questions, sources, overrides, matcher)
+
+
+def _deduplicate(questions: list[Question], sources: list[Source], overrides: Overrides,
+                 matcher: ContentMatcher | None) -> DedupReport:
     bank_ids = {q.id for q in questions}
     refs = {(s.id, q.ref) for s in sources for q in s.questions}
     errors = override_errors(overrides, refs, {s.id for s in sources}, bank_ids)

@@ -10,8 +10,11 @@ the cost grows with the size of the blocks, not with the product of the two list
 
 from __future__ import annotations
 
+import gc
 import re
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import numpy as np
@@ -28,6 +31,24 @@ from .normalise import normalise, surface_terms, terms
 
 BLOCK_KEYS_PER_QUERY = 3
 MIN_SCORE = 60.0
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause Python's cycle collector for a bulk matching run, then restore it as it was.
+
+    Matching allocates hundreds of thousands of short-lived lists and tuples that form no
+    reference cycles (reference counting frees them); without the pause the collector runs
+    over the whole loaded bank again and again: about a third of the de-duplication time
+    of the 2,000-question benchmark. Results do not depend on it.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def best_scores(queries: list[str], entries: list[str], owners: list[str],
