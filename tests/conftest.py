@@ -113,6 +113,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Run browser tests last: fast feedback first, and Playwright's event loop never overlaps
     the Django tests (Django refuses ORM calls while an event loop runs in the thread)."""
     items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+    for item in items:
+        # A test that needs the built site is slow by definition (the build takes seconds): mutation
+        # testing runs `-m "not browser and not slow"` and must not rebuild the site for every mutant.
+        if "site_dir" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="module")

@@ -51,6 +51,7 @@ def set_require_coverage(project: Path, value: bool) -> None:
                                       f"require-coverage = {str(value).lower()}"), encoding="utf-8")
 
 
+@pytest.mark.slow  # runs a MkDocs build
 def test_require_coverage_turns_uncovered_questions_into_errors(project: Path, tmp_path: Path) -> None:
     expected = add_uncovered_question(project)
     set_require_coverage(project, False)
@@ -63,6 +64,7 @@ def test_require_coverage_turns_uncovered_questions_into_errors(project: Path, t
     assert build.returncode != 0 and "What is a monad transformer?" in build.stdout + build.stderr
 
 
+@pytest.mark.slow  # runs a MkDocs build
 def test_failed_build_leaves_the_previous_site_intact(project: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
     site.mkdir()
@@ -75,6 +77,7 @@ def test_failed_build_leaves_the_previous_site_intact(project: Path, tmp_path: P
     assert sorted(p.name for p in site.iterdir()) == ["index.html"]
 
 
+@pytest.mark.slow  # runs a MkDocs build
 def test_a_broken_link_to_a_question_fails_the_strict_build(project: Path, tmp_path: Path) -> None:
     home = project / "docs" / "index.md"
     home.write_text(home.read_text(encoding="utf-8") + "\n[Gone](web-and-rest.md#no-such-question)\n", encoding="utf-8")
