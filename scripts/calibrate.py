@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """Print the de-duplication calibration table: precision of "covered", top-3 recall and new recall per label set.
 
-    python scripts/calibrate.py
+    python scripts/calibrate.py                    # the tuning sets
+    python scripts/calibrate.py --held-out         # ...and the fresh held-out row (figures only)
     python scripts/calibrate.py --misses seeds     # what it gets wrong on a tuning set: seeds (aliases
-    python scripts/calibrate.py --misses tuning    # removed), tuning (the tuning half), or one tuning document
+    python scripts/calibrate.py --misses incoming  # removed), incoming (the seven documents), or one document
 
-Thresholds (scripts/handbook/dedup.py) are tuned on the seeds without aliases and the tuning half
-of the incoming documents; the held-out row is the honest figure.
+Tuning data: the seeds without aliases and the seven documents of tests/data/dedup_labels/; the
+thresholds and rules (scripts/handbook/dedup.py, matching.py, normalise.py) are tuned on these.
+Held-out data: tests/data/dedup_labels_fresh/, labelled blind; its row is the honest figure, and
+its misses are never listed.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from handbook.calibration import TUNING_DOCUMENTS, measure_all, misses, table, tuning_sets
+from handbook.calibration import TUNING_DOCUMENTS, held_out_labels, measure_all, misses, table, tuning_sets
 from handbook.loader import load_content
 from handbook.overrides import load_overrides
 from handbook.pipeline import PROJECT_ROOT, Paths
@@ -26,10 +29,11 @@ from handbook.sources import load_sources
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--misses", metavar="SET", choices=("seeds", "tuning", *TUNING_DOCUMENTS),
-                        help="list the misses of one tuning set (held-out misses are never listed)")
-    parser.add_argument("--tuning-only", action="store_true",
-                        help="print only the tuning rows (while tuning, so the held-out figures are not seen)")
+    parser.add_argument("--misses", metavar="SET", choices=("seeds", "incoming", *TUNING_DOCUMENTS),
+                        help="list the misses of one tuning set: seeds, incoming or one of the seven documents "
+                             "(held-out misses are never listed)")
+    parser.add_argument("--held-out", action="store_true",
+                        help="also print the fresh held-out row (tests/data/dedup_labels_fresh/), figures only")
     args = parser.parse_args()
     paths = Paths(PROJECT_ROOT)
     _, questions = load_content(paths.content, paths.root)
@@ -42,12 +46,10 @@ def main() -> int:
         labels, matcher = tuning_sets(questions, sources, overrides)[args.misses]
         print("\n".join(misses(labels, matcher)) or "no misses")
         return 0
-    rows = measure_all(questions, sources, overrides)
-    if args.tuning_only:
-        tuning = ("seeds, aliases in place", "seeds, aliases removed (tuning)", "incoming, tuning half",
-                  *(f"  {doc}" for doc in TUNING_DOCUMENTS))
-        rows = [row for row in rows if row.name in tuning]
-    print(table(rows))
+    held_out = held_out_labels() if args.held_out else None
+    print(table(measure_all(questions, sources, overrides, held_out=held_out)))
+    if args.held_out and not held_out:
+        print("(no fresh held-out labels yet: tests/data/dedup_labels_fresh/ is absent or empty)")
     return 0
 
 

@@ -7,7 +7,11 @@ from pathlib import Path
 import pytest
 
 from handbook.dedup import Overrides, deduplicate, find_duplicates, load_overrides
+from handbook.matching import ContentMatcher, query_clauses, title_clauses
 from handbook.model import Question, Source, SourceQuestion
+from handbook.pipeline import Paths, load
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def bank_question(qid: str, title: str, aliases: list[str] | None = None) -> Question:
@@ -148,3 +152,51 @@ def test_a_source_question_decided_twice_is_an_error_with_its_line(tmp_path: Pat
                     encoding="utf-8")
     _, errors = load_overrides(path, tmp_path)
     assert [str(e) for e in errors] == ["overrides.yml:6: src#q1 is already under 'new'"]
+
+
+@pytest.fixture(scope="module")
+def real_matcher() -> ContentMatcher:
+    return ContentMatcher(load(Paths(ROOT)).bank.questions)
+
+
+def test_a_compound_question_ranks_the_comparison_first_against_the_real_bank(real_matcher: ContentMatcher) -> None:
+    if "wsgi-vs-asgi" not in real_matcher.ids:
+        pytest.skip("the bank has no wsgi-vs-asgi question")
+    (ranked,) = real_matcher.rank(["What is WSGI; how about ASGI?"])
+    assert ranked[0].id == "wsgi-vs-asgi", ranked
+
+
+def test_a_question_and_a_follow_up_find_the_first_questions_own_entry(real_matcher: ContentMatcher) -> None:
+    if "what-is-drf" not in real_matcher.ids:
+        pytest.skip("the bank has no what-is-drf question")
+    (ranked,) = real_matcher.rank(["What is Django REST framework and how does it work?"])
+    assert "what-is-drf" in [c.id for c in ranked], ranked
+
+
+@pytest.mark.parametrize(("query", "clauses"), [
+    ("What is WSGI; how about ASGI?", ["What is WSGI", "ASGI?"]),
+    ("What is Django REST framework and how does it work?", ["What is Django REST framework"]),
+    ("What are serializers, and when should you use them?", ["What are serializers"]),
+    ("What is the difference between select_related and prefetch_related?", []),
+    ("What are the pros and cons of session authentication?", []),
+])
+def test_a_compound_question_splits_where_a_new_question_starts(query: str, clauses: list[str]) -> None:
+    assert query_clauses(query) == clauses
+
+
+def test_a_title_clause_that_points_back_is_no_way_to_ask_the_question() -> None:
+    assert title_clauses("What is a JSON Web Token (JWT), and what are its benefits?") == ["What is a JSON Web Token (JWT)"]
+
+
+def test_doing_without_what_the_best_match_is_about_is_never_covered() -> None:
+    bank = [bank_question("token-authentication", "What is token authentication in DRF?"), *BANK[:3]]
+    (match,) = deduplicate(bank, [source("Token authentication without DRF")], Overrides()).matches
+    assert match.status == "suggested" and "without" in match.why
+    (match,) = deduplicate(bank, [source("What is token authentication in DRF?")], Overrides()).matches
+    assert (match.status, match.id) == ("covered", "token-authentication")
+
+
+def test_a_bank_question_that_itself_does_without_is_covered_as_usual() -> None:
+    bank = [bank_question("no-celery", "How do you run background tasks without Celery?"), *BANK[:3]]
+    (match,) = deduplicate(bank, [source("How do you run background tasks without Celery?")], Overrides()).matches
+    assert (match.status, match.id) == ("covered", "no-celery")

@@ -2,13 +2,24 @@
 
 Label sets:
 
-- ``tests/data/dedup_labels/<document>.yml``: the on-topic questions of the registered incoming
+- ``tests/data/dedup_labels/<document>.yml``: the on-topic questions of the seven registered incoming
   documents, each with the bank id that answers it (or null), labelled by reading the bank;
 - the seeds (``sources/*.yml`` not pending), whose answer is the bank question whose title or
-  hand-made alias they match (or their override), measured against the bank *without* aliases.
+  hand-made alias they match (or their override), measured against the bank *without* aliases;
+- ``tests/data/dedup_labels_fresh/*.yml`` (same format): the fresh held-out set, labelled blind.
 
-The thresholds in :mod:`handbook.dedup` are tuned on :data:`TUNING_DOCUMENTS` and the seeds
-without aliases; the other documents are the held-out set.
+Tuning data: the seeds without aliases and all seven documents of ``tests/data/dedup_labels/``.
+The thresholds and rules of :mod:`handbook.dedup`, :mod:`handbook.matching` and
+:mod:`handbook.normalise` are tuned on these only, and :func:`misses` lists only these.
+
+Held-out data: ``tests/data/dedup_labels_fresh/`` only. Its figures are printed on request
+(``scripts/calibrate.py --held-out``); its misses are never listed, so it is never tuned on.
+
+History: the documents were first split into a tuning half (shivangi-django-interview-question,
+sanket-django-interview-que, pragati-django-celery-redis) and a held-out half (aditya-django50,
+sachin-readme-tables, devinterview-django, hiredev-questions). The held-out half was measured once,
+after tuning: covered precision 97.7% (42/43), top-3 recall 91.2% (103/113), new questions called
+new or suggested 94.1% (16/17). Being measured, it was spent, and became tuning data.
 """
 
 from __future__ import annotations
@@ -25,9 +36,14 @@ from .model import Question, Source
 from .normalise import normalise
 from .overrides import Overrides
 
-LABELS = Path(__file__).resolve().parents[2] / "tests" / "data" / "dedup_labels"
-# Fixed before tuning: the tuning half of the documents (by name); the rest is held out.
-TUNING_DOCUMENTS = ("shivangi-django-interview-question", "sanket-django-interview-que", "pragati-django-celery-redis")
+LABELS = Path(__file__).resolve().parents[2] / "tests" / "data" / "dedup_labels"  # tuning: all seven documents
+FRESH_LABELS = LABELS.with_name("dedup_labels_fresh")  # held out: figures only, never misses
+TUNING_DOCUMENTS = ("aditya-django50", "devinterview-django", "hiredev-questions", "pragati-django-celery-redis",
+                    "sachin-readme-tables", "sanket-django-interview-que", "shivangi-django-interview-question")
+SEEDS_WITH_ALIASES = "seeds, aliases in place"
+SEEDS = "seeds, aliases removed (tuning)"
+INCOMING = f"incoming ({len(TUNING_DOCUMENTS)} documents, tuning)"
+HELD_OUT = "fresh held-out"
 SEED_ALIAS_SCORE = 85.0  # the seeds' hand-made aliases: a seed question is answered by the title or alias it matches this well
 
 
@@ -73,12 +89,12 @@ class Figures:
 
 
 def load_labels(folder: Path = LABELS) -> dict[str, list[Label]]:
-    """Every committed label file, by document name (the file name without ``.yml``)."""
+    """Every label file of a folder, by document name (the file name without ``.yml``); none if it is absent."""
     out: dict[str, list[Label]] = {}
-    for path in sorted(folder.glob("*.yml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         out[path.stem] = [Label(path.stem, item["question"], item["id"], tuple(item.get("also") or ()), item["line"])
-                          for item in data["labels"]]
+                          for item in data.get("labels") or []]
     return out
 
 
@@ -145,28 +161,34 @@ def misses(labels: list[Label], matcher: ContentMatcher) -> list[str]:
 
 def tuning_sets(questions: list[Question], sources: list[Source], overrides: Overrides,
                 labels: dict[str, list[Label]] | None = None) -> dict[str, tuple[list[Label], ContentMatcher]]:
-    """The tuning label sets only (the held-out documents are never listed), each with its matcher."""
+    """The tuning label sets, each with its matcher: ``seeds`` (aliases removed), ``incoming`` (the seven
+    documents) and each document by name. The held-out set is never among them."""
     labels = load_labels() if labels is None else labels
     full = ContentMatcher(questions)
     out = {"seeds": (seed_labels(questions, sources, overrides), ContentMatcher(without_aliases(questions))),
-           "tuning": ([lab for doc in TUNING_DOCUMENTS for lab in labels.get(doc, [])], full)}
+           "incoming": ([lab for doc in TUNING_DOCUMENTS for lab in labels.get(doc, [])], full)}
     out.update({doc: (labels.get(doc, []), full) for doc in TUNING_DOCUMENTS})
     return out
 
 
+def held_out_labels(folder: Path = FRESH_LABELS) -> list[Label]:
+    """Every label of the fresh held-out set, in one list (empty when the folder is absent or empty)."""
+    return [lab for labs in load_labels(folder).values() for lab in labs]
+
+
 def measure_all(questions: list[Question], sources: list[Source], overrides: Overrides,
-                labels: dict[str, list[Label]] | None = None) -> list[Figures]:
-    """Figures for the seeds (with and without aliases), the tuning documents and the held-out documents."""
+                labels: dict[str, list[Label]] | None = None, held_out: list[Label] | None = None) -> list[Figures]:
+    """Figures for the tuning sets: the seeds (with and without aliases), the seven documents together and
+    each alone; with ``held_out`` labels (see :func:`held_out_labels`), a last row for them too."""
     labels = load_labels() if labels is None else labels
     full, bare = ContentMatcher(questions), ContentMatcher(without_aliases(questions))
     seeds = seed_labels(questions, sources, overrides)
-    tuning = [lab for doc in TUNING_DOCUMENTS for lab in labels.get(doc, [])]
-    held_out = [lab for doc, labs in labels.items() if doc not in TUNING_DOCUMENTS for lab in labs]
-    rows = [measure("seeds, aliases in place", seeds, full),
-            measure("seeds, aliases removed (tuning)", seeds, bare),
-            measure("incoming, tuning half", tuning, full),
-            measure("incoming, held out", held_out, full)]
-    rows += [measure(f"  {doc}", labs, full) for doc, labs in labels.items()]
+    rows = [measure(SEEDS_WITH_ALIASES, seeds, full),
+            measure(SEEDS, seeds, bare),
+            measure(INCOMING, [lab for doc in TUNING_DOCUMENTS for lab in labels.get(doc, [])], full)]
+    rows += [measure(f"  {doc}", labels.get(doc, []), full) for doc in TUNING_DOCUMENTS]
+    if held_out:
+        rows.append(measure(HELD_OUT, held_out, full))
     return rows
 
 

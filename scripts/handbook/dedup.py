@@ -118,6 +118,10 @@ def decide(ranked: list[Candidate]) -> tuple[str, str]:
     if not ranked:
         return "new", "no bank question shares a word"
     best, runner = ranked[0], (ranked[1] if len(ranked) > 1 else None)
+    if best.excluded:  # "Y without X" and a question about X (title, aliases, tags): maybe the contrast; never certain
+        if best.score < SUGGEST:
+            return "new", f"closest is {_describe(best)}, below {SUGGEST:.2f}"
+        return "suggested", f"{_describe(best)} uses {', '.join(best.excluded)}, which the question asks to do without: a person decides"
     if best.fuzzy >= SAME_WORDS and (runner is None or runner.fuzzy < best.fuzzy - SAME_WORDS_GAP):
         return "covered", f"same question as '{best.entry}' (fuzzy {best.fuzzy:.0f}); score {best.score:.2f}"
     gap = best.score - (runner.score if runner else 0.0)

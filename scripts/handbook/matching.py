@@ -93,6 +93,7 @@ def best_scores(queries: list[str], entries: list[str], owners: list[str],
 HEAD_WEIGHT = 0.45   # cosine of the query with the title, aliases and tags
 BODY_WEIGHT = 0.45   # cosine of the query with the answers' text
 FUZZY_WEIGHT = 0.30  # fuzzy title/alias score, counted from MIN_SCORE (0) to 100 (1)
+CLAUSE_WEIGHT = 1.0  # a clause of a compound query that matches a title or alias counts this much of a whole match
 SHORTLIST = 8        # content candidates per query before the fuzzy score is added
 MATCHED_WORDS = 6    # words that matched, shown per candidate
 
@@ -109,15 +110,47 @@ class Candidate:
     entry: str  # the title or alias with the best fuzzy score
     words: tuple[str, ...]
     coverage: float = 1.0  # share of the query's TF-IDF weight carried by terms this question uses
+    excluded: tuple[str, ...] = ()  # what the query asks to do without ("... without DRF") and this question is about
 
 
 CLAUSE = re.compile(r"\s*(?:,|;|:)\s*(?:and\s+|or\s+)?")
+# A word that points back to an earlier clause ("..., and what are its benefits?"): such a clause
+# does not say what it is about, so it is no way to ask the question on its own.
+BACK_REFERENCE = re.compile(r"\b(?:it|its|they|them|their|this|these|those|each|one|ones)\b", re.IGNORECASE)
+# "Y without X" asks for Y with X left out: the first word after "without" names what is left out.
+WITHOUT = re.compile(r"\bwithout\s+([^,;:?!.()]+)", re.IGNORECASE)
+ASKS = r"(?:how|what|why|when|where|which|who|can|should|do|does|is|are)\b"
+# Where an asked question turns to a second question: ";", "how/what about", ", how ...", "and how ...".
+QUERY_CLAUSE = re.compile(rf"\s*(?:;|\b(?:how|what)\s+about\b|,?\s*\b(?:and|or)\s+(?={ASKS})|,\s*(?={ASKS}))\s*",
+                          re.IGNORECASE)
+
+
+def _standalone(parts: list[str]) -> list[str]:
+    """The clauses of a compound text that can be read alone (none if the text has one clause)."""
+    parts = [p.strip() for p in parts if p and p.strip()]
+    return [p for p in parts if not BACK_REFERENCE.search(p)] if len(parts) > 1 else []
 
 
 def title_clauses(title: str) -> list[str]:
-    """The parts of a compound title ("What is X, and when Y?" -> "What is X", "when Y?"): each is a way to ask it."""
-    parts = [p.strip() for p in CLAUSE.split(title) if p.strip()]
-    return parts if len(parts) > 1 else []
+    """The parts of a compound title ("What is X, and when Y?" -> "What is X", "when Y?"): each is a way to ask it.
+
+    A part that points back ("..., and what are its benefits?") is left out: alone it names nothing."""
+    return _standalone(CLAUSE.split(title))
+
+
+def query_clauses(query: str) -> list[str]:
+    """The questions of a compound question ("What is X and how does Y work?", "What is X; how about Y?").
+
+    Only where a new question starts (a question word after "and", "or", a comma or ";", or "how
+    about"): "the difference between X and Y" stays whole. Parts that point back are left out."""
+    return _standalone(QUERY_CLAUSE.split(query))
+
+
+def without_terms(query: str) -> list[str]:
+    """The retrieval terms a query asks to do without: the first term after each "without"."""
+    if "without" not in query.lower():
+        return []
+    return [found[0] for found in (terms(m.group(1)) for m in WITHOUT.finditer(query)) if found]
 
 
 def _identity(doc: list[str]) -> list[str]:
@@ -138,6 +171,9 @@ class ContentMatcher:
         self.head = self.vectorizer.transform(heads).T.tocsr() if questions else None
         self.body = self.vectorizer.transform(bodies).T.tocsr() if questions else None
         self.term_sets = [set(h) | set(b) for h, b in zip(heads, bodies, strict=True)]
+        # what each question is about, less what its own title or aliases say it does without
+        self.head_sets = [set(h) - set(without_terms(" ".join([q.title, *q.aliases])))
+                          for h, q in zip(heads, questions, strict=True)]
         self.entries, self.owners, self.originals = [], [], []
         for q in questions:
             for text in dict.fromkeys([q.title, *title_clauses(q.title), *q.aliases]):
@@ -154,6 +190,7 @@ class ContentMatcher:
         query_terms = [surface_terms(q) for q in queries]
         matrix = self.vectorizer.transform([[t for t, _ in qt] for qt in query_terms])
         fuzzy = best_scores([normalise(q) for q in queries], self.entries, self.owners, skip_owner=skip)
+        clause_fuzzy = self._clause_scores(queries, skip)
         position = {qid: k for k, qid in enumerate(self.ids)}
         out: list[list[Candidate]] = []
         chunk = 1000
@@ -168,22 +205,47 @@ class ContentMatcher:
                 i = start + row
                 shortlist = set(shortlists[row])
                 shortlist |= {position[owner] for owner in fuzzy[i]}
+                shortlist |= {position[owner] for owner in clause_fuzzy.get(i, ())}
                 if skip is not None and skip[i] is not None:
                     shortlist.discard(position[skip[i]])
                 found = []
                 for k in shortlist:
                     score, entry = fuzzy[i].get(self.ids[k], (0.0, -1))
-                    fuzz_part = max(0.0, score - MIN_SCORE) / (100.0 - MIN_SCORE)
+                    best = max(score, CLAUSE_WEIGHT * clause_fuzzy.get(i, {}).get(self.ids[k], 0.0))
+                    fuzz_part = max(0.0, best - MIN_SCORE) / (100.0 - MIN_SCORE)
                     total = float(content[row, k]) + FUZZY_WEIGHT * fuzz_part
                     if total <= 0:
                         continue
                     found.append((total, k, float(head[row, k]), float(body[row, k]), score, entry))
                 found.sort(key=lambda f: (-f[0], self.ids[f[1]]))
                 weights = self._weights(query_terms[i])
+                left_out = without_terms(queries[i])
                 out.append([Candidate(id=self.ids[k], score=round(total, 4), head=round(h, 4), body=round(b, 4),
                                       fuzzy=score, entry=self.originals[entry] if entry >= 0 else "",
-                                      words=self._matched(query_terms[i], k), coverage=self._coverage(weights, k))
+                                      words=self._matched(query_terms[i], k), coverage=self._coverage(weights, k),
+                                      excluded=tuple(t for t in left_out if t in self.head_sets[k]))
                             for total, k, h, b, score, entry in found[:top]])
+        return out
+
+    def _clause_scores(self, queries: list[str], skip: list[str | None] | None) -> dict[int, dict[str, float]]:
+        """For each compound query, the best fuzzy score per bank id of any one of its clauses."""
+        clauses, of = [], []
+        for i, query in enumerate(queries):
+            for clause in query_clauses(query):
+                norm = normalise(clause)
+                if norm:
+                    clauses.append(norm)
+                    of.append(i)
+        if not clauses:
+            return {}
+        found = best_scores(clauses, self.entries, self.owners,
+                            skip_owner=[skip[i] for i in of] if skip is not None else None)
+        out: dict[int, dict[str, float]] = defaultdict(dict)
+        for i, scores in zip(of, found, strict=True):
+            best = out[i]
+            for owner, (score, _) in scores.items():
+                if score > best.get(owner, 0.0):
+                    best[owner] = score
         return out
 
     def _weights(self, query: list[tuple[str, str]]) -> dict[str, float]:
