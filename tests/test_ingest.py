@@ -10,6 +10,7 @@ from conftest import ROOT, SEEDS, run_cli
 from handbook.ingest import LayoutError, ingest_document, ingest_text, repair
 from handbook.offtopic import is_off_topic
 from handbook.readers import READERS, Document, read_layout
+from handbook.readers.text import looks_like_question
 from handbook.sources import dump_source, load_source, load_sources, reingest
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
@@ -268,3 +269,15 @@ def test_ingest_refuses_an_unreadable_document_and_writes_nothing(tmp_path: Path
     assert f"{doc}:1: no layout reads this document with confidence" in done.stderr
     assert not list((tmp_path / "sources").iterdir())
     assert run_cli("ingest", str(doc), "--preview", root=tmp_path).returncode == 1
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Briefly explain the Field class.", True),
+    ("Please describe the request cycle.", True),
+    ("Explain middleware.", True),
+    ("Early versions were slow.", False),
+    ("Only explain:", False),
+    ("Really good question", False),
+])
+def test_a_task_word_may_follow_an_adverb(text: str, expected: bool) -> None:
+    assert looks_like_question(text) is expected

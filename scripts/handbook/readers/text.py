@@ -38,9 +38,15 @@ def looks_like_question(text: str) -> bool:
     if text.endswith(QUESTION_MARKS):
         return True
     word = first_word(text)
-    if word in IMPERATIVES:
+    if word in IMPERATIVES or task_after_adverb(text):
         return not text.endswith((":", ","))
     return word in INTERROGATIVES and not text.endswith((":", ",", ";", "!"))
+
+
+def task_after_adverb(text: str) -> bool:
+    """A task word after a leading adverb or "please": "Briefly explain ...", "Please describe ..."."""
+    words = [w.lower() for w in WORD.findall(plain(text))[:2]]
+    return len(words) == 2 and (words[0].endswith("ly") or words[0] == "please") and words[1] in IMPERATIVES
 
 
 def split_number(text: str) -> tuple[int | None, str]:
