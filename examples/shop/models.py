@@ -9,6 +9,8 @@ class Category(models.Model):
 
     name = models.CharField(max_length=100)
     slug = models.SlugField(unique=True)
+    # Self-referential: "Fiction" under "Books"; a top-level category has no parent.
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="children")
 
     class Meta:
         verbose_name_plural = "categories"
@@ -29,9 +31,31 @@ class Product(models.Model):
     is_active = models.BooleanField(default=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    tags = models.ManyToManyField("Tag", through="ProductTag", related_name="products", blank=True)
 
     def __str__(self) -> str:
         return self.name
+
+
+class Tag(models.Model):
+    """A label such as "sale" or "new", attached to products through :class:`ProductTag`."""
+
+    name = models.CharField(max_length=50, unique=True)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ProductTag(models.Model):
+    """The custom ``through`` model of ``Product.tags``: when a tag was added, and by whom."""
+
+    product = models.ForeignKey(Product, on_delete=models.CASCADE)
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE)
+    added_at = models.DateTimeField(auto_now_add=True)
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+
+    class Meta:
+        constraints = (models.UniqueConstraint(fields=["product", "tag"], name="unique_product_tag"),)
 
 
 class Customer(models.Model):
@@ -58,6 +82,8 @@ class Order(models.Model):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
     total = models.DecimalField(max_digits=12, decimal_places=2, default=0)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Optimistic locking: an update succeeds only if the version is still the one that was read.
+    version = models.PositiveIntegerField(default=0)
 
     def __str__(self) -> str:
         return f"Order #{self.pk}"
