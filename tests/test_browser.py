@@ -3,11 +3,13 @@ dark mode, no third-party requests and no console errors. Screenshots go to test
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -229,12 +231,12 @@ def test_choosing_senior_persists_across_pages_and_reloads(page, site_url: str, 
     page.reload()
     assert all(level_checked(page, "senior"))
     page.goto(site_url)
-    assert page.locator("#how-the-levels-work-senior").is_checked()
+    expect(page.locator("#how-the-levels-work-senior")).to_be_checked()
 
 
 def test_level_link_sets_the_level(page, site_url: str) -> None:
     page.goto(f"{site_url}web-and-rest/?level=mid")
-    page.wait_for_function("() => document.getElementById('cors-mid').checked")
+    expect(page.locator("#cors-mid")).to_be_checked()
     assert all(level_checked(page, "mid"))
     page.goto(f"{site_url}django-orm/")
     assert all(level_checked(page, "mid"))
@@ -248,26 +250,64 @@ def test_home_page_level_choice_and_button(page, site_url: str) -> None:
     assert all(level_checked(page, "senior"))
 
 
-def in_viewport(page, element_id: str) -> bool:
-    return page.evaluate(
-        "id => { const r = document.getElementById(id).getBoundingClientRect();"
-        " return r.top >= 0 && r.top < window.innerHeight; }", element_id)
+# Where an element is on screen: its box, the bottom of the fixed header and the window's size.
+POSITION = """selector => {
+    const element = document.querySelector(selector);
+    if (!element) return null;
+    const box = element.getBoundingClientRect();
+    return {top: box.top, bottom: box.bottom, left: box.left, right: box.right,
+            header: document.querySelector('.md-header').getBoundingClientRect().bottom,
+            width: window.innerWidth, height: window.innerHeight};
+}"""
+
+
+def resting_position(page, selector: str, wanted: Callable[[dict], bool], timeout: float = 5.0, quiet: float = 0.3) -> dict | None:
+    """Where an element comes to rest (None if it is not on the page) after the page's own scrolling and transitions.
+
+    Polls until ``wanted`` holds and the element has not moved for ``quiet`` seconds; after
+    ``timeout`` it returns the last position anyway, so the caller's assertion reports where it is.
+    """
+    deadline = time.monotonic() + timeout
+    last, since = None, time.monotonic()
+    while True:
+        position = page.evaluate(POSITION, selector)
+        now = time.monotonic()
+        if position != last:
+            last, since = position, now
+        if (position and wanted(position) and now - since >= quiet) or now > deadline:
+            return position
+        page.wait_for_timeout(50)
+
+
+def below_the_header(position: dict) -> bool:
+    """The element's top is on screen and not hidden under the fixed header."""
+    return position["header"] <= position["top"] < position["height"]
+
+
+def heading_below_the_header(page, heading_id: str) -> None:
+    """Assert that a question's heading ends up readable: on screen, below the fixed header."""
+    position = resting_position(page, f"[id='{heading_id}']", below_the_header)
+    assert position is not None, f"no element #{heading_id}"
+    assert below_the_header(position), (
+        f"#{heading_id} rests at top={position['top']:.0f}px: the fixed header ends at {position['header']:.0f}px "
+        f"and the window at {position['height']}px")
 
 
 def test_anchor_to_a_level_opens_that_tab(page, site_url: str) -> None:
     page.goto(f"{site_url}web-and-rest/#cors-senior")
-    page.wait_for_function("() => document.getElementById('cors-senior').checked")
-    assert in_viewport(page, "cors")
-    assert page.locator("#cors-senior ~ .tabbed-content > .tabbed-block:nth-child(3)").is_visible()
+    expect(page.locator("#cors-senior")).to_be_checked()
+    heading_below_the_header(page, "cors")
+    expect(page.locator("#cors-senior ~ .tabbed-content > .tabbed-block:nth-child(3)")).to_be_visible()
 
 
 def test_permanent_link_lands_on_the_question(page, site_url: str) -> None:
     page.goto(f"{site_url}q/put-vs-patch/")
     page.wait_for_url("**/web-and-rest/#put-vs-patch")
-    assert in_viewport(page, "put-vs-patch")
+    heading_below_the_header(page, "put-vs-patch")
     page.goto(f"{site_url}q/n-plus-one-queries/#senior")
     page.wait_for_url("**/drf-performance/#n-plus-one-queries-senior")
-    page.wait_for_function("() => document.getElementById('n-plus-one-queries-senior').checked")
+    expect(page.locator("#n-plus-one-queries-senior")).to_be_checked()
+    heading_below_the_header(page, "n-plus-one-queries")
 
 
 def test_heading_permalink_and_permanent_link_are_offered(page, site_url: str) -> None:
@@ -277,6 +317,11 @@ def test_heading_permalink_and_permanent_link_are_offered(page, site_url: str) -
     assert link.get_attribute("href").endswith("/q/cors/")
     link.click()
     page.wait_for_url("**/web-and-rest/#cors")
+
+
+def on_screen(position: dict) -> bool:
+    """The whole element is inside the window horizontally."""
+    return position["left"] >= 0 and position["right"] <= position["width"]
 
 
 def test_phone_width(browser, site_url: str, watch: Watch, screenshots: Path) -> None:
@@ -290,11 +335,18 @@ def test_phone_width(browser, site_url: str, watch: Watch, screenshots: Path) ->
         assert overflow <= 0, f"{path or 'home'} scrolls sideways by {overflow}px on a phone"
     page.goto(f"{site_url}web-and-rest/#put-vs-patch")
     page.locator("#put-vs-patch ~ .tabbed-set label", has_text="Mid").first.tap()
-    assert page.locator("#put-vs-patch-mid").is_checked()
+    expect(page.locator("#put-vs-patch-mid")).to_be_checked()
     page.screenshot(path=str(screenshots / "phone-topic.png"))
+    menu = ".md-sidebar--primary .md-nav--primary"
+    closed = page.evaluate(POSITION, menu)
+    assert closed["right"] <= 0, f"the menu is on screen before it is opened: {closed}"
     page.locator("label.md-header__button[for='__drawer']").tap()
-    page.wait_for_timeout(400)
-    assert page.locator(".md-nav--primary").is_visible()
+    opened = resting_position(page, menu, on_screen)
+    assert on_screen(opened), f"the opened menu is not on screen: {opened}"
+    on_top = page.evaluate("""menu => { const r = document.querySelector(menu).getBoundingClientRect();
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return hit && hit.closest(menu) !== null; }""", menu)
+    assert on_top, "the opened menu is covered by something else"
     page.screenshot(path=str(screenshots / "phone-menu.png"))
     context.close()
     assert not watch.third_party and not watch.errors, (watch.third_party, watch.errors)

@@ -17,16 +17,19 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import ARTIFACTS, copy_project, run_cli
-from test_browser import Watch
+from test_browser import Watch, below_the_header, resting_position
 
 pytestmark = pytest.mark.browser
 
 KEY = "django-drf-handbook:progress"
 # First load of a topic page, all requests, as GitHub Pages transfers them (gzip); see README.
 PAGE_WEIGHT_BUDGET = 450_000
-SEARCH_LATENCY_BUDGET_MS = 400
+# Last keystroke to results, median over LATENCY_QUERIES: 14-25 ms in 17 runs on the 2-core development
+# machine (25 ms with a load average of 5); the budget is twice the median run (19.8 ms), so a real slowdown fails.
+SEARCH_LATENCY_BUDGET_MS = 40
 
 
 def record_metric(name: str, value: object) -> None:
@@ -61,7 +64,7 @@ def stored(page) -> dict:
 def progress_text(page, topic: str) -> str:
     locator = page.locator(f".hb-progress[data-topic='{topic}']").first
     locator.wait_for(state="visible")
-    page.wait_for_function(f"() => document.querySelector(\".hb-progress[data-topic='{topic}']\").textContent.length")
+    expect(locator).to_have_text(re.compile(r"\S"))  # filled in once the question index has loaded
     return locator.text_content()
 
 
@@ -78,7 +81,7 @@ def test_self_assessment_by_keyboard_updates_progress_everywhere(page, site_url:
     assert stored(page)["cors"]["status"] == "shaky" and stored(page)["api"]["status"] == "known"
     assert progress_text(page, "web-and-rest") == f"Your progress: 1 of {total} known · 1 shaky"
     page.reload()
-    assert page.locator("fieldset[data-question='cors'] input[value='shaky']").is_checked()
+    expect(page.locator("fieldset[data-question='cors'] input[value='shaky']")).to_be_checked()
     page.locator(".md-nav__link", has_text="Home").first.click()
     page.wait_for_url(site_url)
     assert "1 of" in progress_text(page, "*") and "1 shaky" in progress_text(page, "*")
@@ -86,10 +89,21 @@ def test_self_assessment_by_keyboard_updates_progress_everywhere(page, site_url:
     page.screenshot(path=str(screenshots / "home-with-progress.png"), full_page=True)
 
 
-def seed_progress(page, site_url: str, statuses: dict[str, str]) -> None:
+def seed_progress(page, site_url: str, statuses: dict[str, str | dict[str, str]]) -> None:
+    """Saved progress as the handbook keeps it; a mark is a status, or a full entry with its time."""
     page.goto(site_url)
-    state = {"version": 1, "statuses": {qid: {"status": s, "at": "2026-01-01T00:00:00.000Z"} for qid, s in statuses.items()}}
-    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [KEY, json.dumps(state)])
+    entries = {qid: s if isinstance(s, dict) else {"status": s, "at": "2026-01-01T00:00:00.000Z"} for qid, s in statuses.items()}
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [KEY, json.dumps({"version": 1, "statuses": entries})])
+
+
+def test_progress_counts_dont_know_marks(page, site_url: str) -> None:
+    seed_progress(page, site_url, {"cors": "known", "api": "shaky", "rest-api": "unknown", "http-methods": "unknown",
+                                   "n-plus-one-queries": "unknown"})
+    page.goto(f"{site_url}web-and-rest/")
+    total = page.locator("fieldset.hb-assess").count()
+    assert progress_text(page, "web-and-rest") == f"Your progress: 1 of {total} known · 1 shaky · 2 don't know"
+    page.goto(site_url)
+    assert progress_text(page, "*").endswith(" known · 1 shaky · 3 don't know")
 
 
 def review_items(page) -> list[str]:
@@ -180,6 +194,55 @@ def test_export_import_reset_and_bad_files(page, site_url: str, tmp_path: Path) 
     assert set(stored(page)) == {"cors", "api"}, "a rejected file changes nothing"
 
 
+def export_file(path: Path, statuses: dict[str, dict[str, str]]) -> Path:
+    """A progress file as the Review page exports it."""
+    payload = {"format": "django-drf-handbook-progress", "version": 1, "exported": "2026-02-01T00:00:00.000Z",
+               "statuses": statuses}
+    path.write_text(json.dumps(payload), encoding="utf-8")
+    return path
+
+
+def import_on_review_page(page, file: Path) -> str:
+    """Import a file with the Review page's file input; the message the reader is shown."""
+    message = page.locator("#hb-progress-message")
+    page.evaluate("() => { document.getElementById('hb-progress-message').textContent = ''; }")
+    page.set_input_files("#hb-import", str(file))
+    expect(message).not_to_have_text("")
+    return message.text_content()
+
+
+def test_import_into_existing_progress_keeps_the_newer_mark(page, site_url: str, tmp_path: Path) -> None:
+    mine = {"cors": {"status": "known", "at": "2026-03-01T00:00:00.000Z"},
+            "api": {"status": "shaky", "at": "2026-01-01T00:00:00.000Z"}}
+    seed_progress(page, site_url, mine)
+    page.goto(f"{site_url}review/")
+    assert review_items(page) == ["api"]
+    theirs = export_file(tmp_path / "other-browser.json", {
+        "cors": {"status": "unknown", "at": "2026-02-01T00:00:00.000Z"},  # older than the mark kept here
+        "api": {"status": "known", "at": "2026-02-01T00:00:00.000Z"},  # newer
+        "rest-api": {"status": "unknown", "at": "2026-02-01T00:00:00.000Z"},  # not marked here yet
+    })
+    assert import_on_review_page(page, theirs) == "Imported 3 marks."
+    assert stored(page) == {"cors": mine["cors"], "api": {"status": "known", "at": "2026-02-01T00:00:00.000Z"},
+                            "rest-api": {"status": "unknown", "at": "2026-02-01T00:00:00.000Z"}}
+    assert review_items(page) == ["rest-api"], "cors keeps its newer 'Know it', api takes the newer 'Know it'"
+    assert page.locator("#hb-review-list li").first.text_content().endswith("Don't know · Web and REST basics · Junior")
+    page.goto(f"{site_url}web-and-rest/")
+    expect(page.locator("fieldset[data-question='cors'] input[value='known']")).to_be_checked()
+    expect(page.locator("fieldset[data-question='api'] input[value='known']")).to_be_checked()
+
+
+@pytest.mark.parametrize("bad_id", ["../cors", "CORS", "__proto__", "cors "])
+def test_import_with_an_invalid_question_id_is_rejected(page, site_url: str, tmp_path: Path, bad_id: str) -> None:
+    seed_progress(page, site_url, {"api": "shaky"})
+    page.goto(f"{site_url}review/")
+    assert review_items(page) == ["api"]
+    entry = {"status": "unknown", "at": "2026-02-01T00:00:00.000Z"}
+    bad = export_file(tmp_path / "bad-id.json", {"cors": entry, bad_id: entry})
+    assert import_on_review_page(page, bad) == f"That export cannot be imported: '{bad_id}' is not a question id."
+    assert set(stored(page)) == {"api"} and review_items(page) == ["api"], "a rejected file changes nothing"
+
+
 def test_corrupt_storage_gives_a_message_and_the_page_still_works(page, site_url: str) -> None:
     page.goto(site_url)
     page.evaluate("key => localStorage.setItem(key, '{broken')", KEY)
@@ -215,18 +278,30 @@ def senior_only_word(site_dir: Path) -> tuple[str, str, str]:
     raise AssertionError("no word appears only in one senior answer")
 
 
+def mark_on_screen(position: dict) -> bool:
+    """The whole mark is in the window, below the fixed header."""
+    return below_the_header(position) and position["bottom"] <= position["height"]
+
+
 def test_search_result_opens_the_tab_holding_the_match(page, site_url: str, site_dir: Path) -> None:
     topic, qid, word = senior_only_word(site_dir)
+    page.set_viewport_size({"width": 1280, "height": 600})  # short enough that the match starts off screen
     page.goto(f"{site_url}{topic}/")
-    assert page.locator(f"#{qid}-junior").is_checked()
+    expect(page.locator(f"#{qid}-junior")).to_be_checked()
     box = page.locator("input.md-search__input")
     box.click()
     box.type(word, delay=10)
     result = page.locator(f".md-search-result__list a[href*='#{qid}']").first
     result.wait_for()
     result.click()
-    page.wait_for_function(f"() => document.getElementById('{qid}-senior').checked")
-    page.locator(f"#{qid}-senior ~ .tabbed-content mark").first.wait_for(state="visible")
+    page.wait_for_url(lambda url: url.endswith(f"/{topic}/?h={word}#{qid}"))
+    expect(page.locator(f"#{qid}-senior")).to_be_checked()
+    mark = page.locator(f"#{qid}-senior ~ .tabbed-content > .tabbed-block:nth-child(3) mark").first
+    expect(mark).to_have_text(re.compile(f"^{word}$", re.I))
+    position = resting_position(page, f"#{qid}-senior ~ .tabbed-content > .tabbed-block:nth-child(3) mark", mark_on_screen)
+    assert mark_on_screen(position), (
+        f"the highlighted '{word}' rests at top={position['top']:.0f}px, bottom={position['bottom']:.0f}px: "
+        f"the header ends at {position['header']:.0f}px and the window at {position['height']}px")
     others = page.eval_on_selector_all(
         ".tabbed-set input[id$='-senior']", f"els => els.filter(e => e.checked && e.id !== '{qid}-senior').length")
     assert others == 0, "the other questions keep the reader's level"
@@ -279,22 +354,53 @@ def test_progress_survives_moving_a_question_to_another_topic(browser, switchabl
     context = later
     page = context.new_page()
     page.goto(f"{base}django-orm/")
-    assert page.locator("fieldset[data-question='cors'] input[value='known']").is_checked()
+    expect(page.locator("fieldset[data-question='cors'] input[value='known']")).to_be_checked()
     assert progress_text(page, "django-orm").startswith("Your progress: 1 of")
     page.goto(f"{base}q/cors/")
     page.wait_for_url("**/django-orm/#cors")
     context.close()
 
 
+# For every question: the levels whose answers are displayed, e.g. "Mid" or "Junior Mid Senior".
+PRINTED_LEVELS = """() => [...document.querySelectorAll('.md-content .tabbed-set')].map(set => {
+    const labels = [...set.querySelectorAll(':scope > .tabbed-labels > label')].map(l => l.textContent.trim());
+    const blocks = [...set.querySelectorAll(':scope > .tabbed-content > .tabbed-block')];
+    return blocks.filter(b => getComputedStyle(b).display !== 'none').map(b => labels[blocks.indexOf(b)]).join(' ');
+})"""
+
+
+def printed_levels(page) -> set[str]:
+    """The levels each question of the page shows under print media, as a set over all questions."""
+    return set(page.evaluate(PRINTED_LEVELS))
+
+
+def test_print_buttons_choose_the_printed_levels(page, site_url: str, screenshots: Path) -> None:
+    # The print dialog itself is the browser's: it is replaced by a counter, and print media is
+    # emulated to see what the dialog would print.
+    page.add_init_script("window.print = () => { window.hbPrintCalls = (window.hbPrintCalls || 0) + 1; };")
+    page.goto(f"{site_url}web-and-rest/")
+    page.locator(".tabbed-labels label", has_text="Mid").first.click()
+    expect(page.locator("#cors-mid")).to_be_checked()
+    page.get_by_role("button", name="Print this topic at my level").click()
+    assert page.evaluate("() => window.hbPrintCalls") == 1, "the button opens the print dialog"
+    page.emulate_media(media="print")
+    assert printed_levels(page) == {"Mid"}, "only the chosen level prints"
+    page.screenshot(path=str(screenshots / "print-topic-my-level.png"))
+    page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")  # the print dialog closes
+    assert printed_levels(page) == {"Junior Mid Senior"}, "after printing, a later print shows all levels again"
+    page.emulate_media(media="screen")
+    page.get_by_role("button", name="Print all three levels").click()
+    assert page.evaluate("() => window.hbPrintCalls") == 2
+    page.emulate_media(media="print")
+    assert printed_levels(page) == {"Junior Mid Senior"}
+    assert page.locator(".tabbed-labels").first.is_visible(), "each printed answer keeps its level label"
+
+
 def test_print_views_and_a_pdf(page, site_url: str, screenshots: Path) -> None:
     page.goto(f"{site_url}web-and-rest/")
     page.emulate_media(media="print")
     assert page.locator(".md-sidebar--primary").is_hidden() and page.locator(".hb-assess").first.is_hidden()
-    assert page.locator("#api ~ .tabbed-set .tabbed-block").nth(2).is_visible(), "all levels print by default"
-    page.evaluate("() => document.documentElement.setAttribute('data-hb-print', 'level')")
-    assert page.locator("#api ~ .tabbed-set .tabbed-block").nth(0).is_visible()
-    assert page.locator("#api ~ .tabbed-set .tabbed-block").nth(2).is_hidden()
-    page.screenshot(path=str(screenshots / "print-topic-my-level.png"))
+    assert printed_levels(page) == {"Junior Mid Senior"}, "all levels print by default"
     page.emulate_media(media="screen")
     page.goto(f"{site_url}print/")
     assert page.locator("h2[id]").count() == len(json.loads(page.evaluate(
@@ -330,6 +436,50 @@ def test_no_serious_accessibility_violations(browser, site_url: str, scheme: str
     assert not found
 
 
+# Queries whose last character changes the results shown, so the change can be timed.
+LATENCY_QUERIES = ("select_related", "jwt", "pagination", "csrf", "N+1", "throttling", "idempotent", "viewset")
+# The search results as the reader sees them (the count line and the list), and a record of when
+# they change: ``window.hbResults.changes`` holds performance.now() of each change.
+SEARCH_WATCH = """() => {
+    const results = document.querySelector('.md-search-result');
+    window.hbResults = {shown: () => results.textContent + '|' + results.querySelector('.md-search-result__list').innerHTML,
+                        changes: []};
+    new MutationObserver(() => window.hbResults.changes.push([performance.now(), window.hbResults.shown()]))
+        .observe(results, {childList: true, subtree: true, characterData: true});
+}"""
+# True once the results shown have not changed for 300 ms.
+RESULTS_IDLE = """() => {
+    const now = performance.now(), changes = window.hbResults.changes;
+    return document.querySelector('.md-search-result__list a') !== null
+        && now - (changes.length ? changes[changes.length - 1][0] : 0) > 300;
+}"""
+
+
+def last_key_to_results_ms(page, query: str) -> float:
+    """Milliseconds from the keydown of the query's last character to the changed results on screen.
+
+    All but the last character are typed first and the search left to go idle, so only the work
+    of the last keystroke is timed; the results are checked to be the final ones for the query.
+    """
+    box = page.locator("input.md-search__input")
+    box.fill("")
+    page.wait_for_function("() => !document.querySelector('.md-search-result__list a')")
+    box.press_sequentially(query[:-1])
+    page.wait_for_function(RESULTS_IDLE, polling=50)
+    before = page.evaluate("""() => {
+        window.hbResults.changes = [];
+        document.querySelector('input.md-search__input').addEventListener(
+            'keydown', () => { window.hbResults.key = performance.now(); }, {once: true, capture: true});
+        return window.hbResults.shown();
+    }""")
+    box.press(query[-1])
+    page.wait_for_function("() => window.hbResults.changes.length > 0")
+    page.wait_for_function(RESULTS_IDLE, polling=50)
+    changes, final, key = page.evaluate("() => [window.hbResults.changes, window.hbResults.shown(), window.hbResults.key]")
+    assert final != before, f"typing the last character of {query!r} did not change the results"
+    return next(at for at, shown in changes if shown == final) - key
+
+
 def test_topic_page_weight_and_search_latency(browser, site_url: str) -> None:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
@@ -346,26 +496,13 @@ def test_topic_page_weight_and_search_latency(browser, site_url: str) -> None:
     box.click()
     box.type("cors", delay=10)
     page.locator(".md-search-result__list a").first.wait_for()  # the index is loaded
-    timings = []
-    for query in ("serializer", "select_related", "jwt", "pagination", "csrf", "N+1", "throttling", "idempotent"):
-        box.fill("")
-        page.wait_for_function("() => !document.querySelector('.md-search-result__list a')")
-        page.evaluate("""() => {
-            window.__hbSearch = {};
-            const list = document.querySelector('.md-search-result__list');
-            new MutationObserver((_, observer) => {
-                if (list.querySelector('a')) { window.__hbSearch.done = performance.now(); observer.disconnect(); }
-            }).observe(list, {childList: true, subtree: true});
-            document.querySelector('input.md-search__input').addEventListener('keyup',
-                () => { window.__hbSearch.start = performance.now(); }, {once: true});
-        }""")
-        box.press_sequentially(query)
-        page.wait_for_function("() => window.__hbSearch.done")
-        timings.append(page.evaluate("() => window.__hbSearch.done - window.__hbSearch.start"))
-    median = statistics.median(timings)
-    record_metric("search_keystroke_to_results_ms", {"median": round(median, 1), "max": round(max(timings), 1)})
+    page.evaluate(SEARCH_WATCH)
+    timings = {query: last_key_to_results_ms(page, query) for query in LATENCY_QUERIES}
+    median = statistics.median(timings.values())
+    record_metric("search_last_keystroke_to_results_ms", {"median": round(median, 1), "max": round(max(timings.values()), 1),
+                                                          "budget": SEARCH_LATENCY_BUDGET_MS, "queries": len(timings)})
     context.close()
-    assert median <= SEARCH_LATENCY_BUDGET_MS, timings
+    assert median <= SEARCH_LATENCY_BUDGET_MS, f"median {median:.1f} ms over budget {SEARCH_LATENCY_BUDGET_MS} ms: {timings}"
 
 
 @pytest.mark.parametrize("path", ["review/", "mock-interview/", "print/", "study-plan/", "404.html"])
