@@ -25,14 +25,16 @@ from handbook.pipeline import PROJECT_ROOT, Paths
 from handbook.sources import load_sources
 
 # set by the lead from the single held-out measurement
-HELD_OUT_TOP3_FLOOR = 0.92  # set by the lead from the single fresh held-out measurement: 92.7% (102 of 110), 2026-12-06
+# From the held-out measurements: 92.7% (102/110) on the 114-question bank, 93.8% (106/113) on 133.
+HELD_OUT_TOP3_FLOOR = 0.92
 
 # Top-3 recall as measured on each tuning set (a guard against regressions, never above the measurement).
 # The incoming documents miss 95% by bank gaps (no custom-user-model question yet) and questions
 # with no subject ("What does the following code do?").
-TOP3_MEASURED = {SEEDS_WITH_ALIASES: 1.0, SEEDS: 1.0, INCOMING: 0.94, "aditya-django50": 0.93,
-                 "devinterview-django": 1.0, "hiredev-questions": 0.86, "pragati-django-celery-redis": 1.0,
-                 "sachin-readme-tables": 0.90, "sanket-django-interview-que": 1.0,
+# Re-measured after the bank grew from 114 to 133 questions (seven labels moved to the new questions).
+TOP3_MEASURED = {SEEDS_WITH_ALIASES: 1.0, SEEDS: 1.0, INCOMING: 0.93, "aditya-django50": 0.95,
+                 "devinterview-django": 1.0, "hiredev-questions": 0.80, "pragati-django-celery-redis": 1.0,
+                 "sachin-readme-tables": 0.88, "sanket-django-interview-que": 1.0,
                  "shivangi-django-interview-question": 0.95}
 TUNING_ROWS = [SEEDS_WITH_ALIASES, SEEDS, INCOMING, *(f"  {doc}" for doc in TUNING_DOCUMENTS)]
 
