@@ -64,6 +64,9 @@ def test_newer_django_examples_parse_and_are_counted(capsys: pytest.CaptureFixtu
 def test_python_block_runs(block, django_project) -> None:
     from django.apps import apps
 
+    # A model an example defines can add reverse accessors to installed models (a custom user model
+    # adds `user_set` to Group and Permission): put every installed model's attributes back afterwards.
+    installed = {model: dict(vars(model)) for model in apps.get_models() if model._meta.app_label != "snippets"}
     name = "snippets.block_" + "".join(ch if ch.isalnum() else "_" for ch in block.where)
     module = types.ModuleType(name)
     module.__file__ = block.where
@@ -82,6 +85,12 @@ def test_python_block_runs(block, django_project) -> None:
         sys.modules.pop(name, None)
         apps.all_models["snippets"].clear()
         apps.clear_cache()
+        for model, attributes in installed.items():
+            for attribute in set(vars(model)) - set(attributes):
+                delattr(model, attribute)
+            for attribute, value in attributes.items():
+                if vars(model).get(attribute) is not value:
+                    setattr(model, attribute, value)
 
 
 def test_every_json_example_is_valid() -> None:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 
 from conftest import ROOT
+from handbook.dedup import DedupReport, Match
+from handbook.model import LEVELS, Bank, Correction, Question, Source, Topic
 from handbook.pipeline import Paths, load
-from handbook.render import build_site, print_page, render_question
+from handbook.render import build_site, misconceptions, most_asked, print_page, question_index, render_question, sources_table, topic_cards
 
 RESULT = load(Paths(ROOT))
 BANK, REPORT = RESULT.bank, RESULT.report
@@ -62,3 +65,85 @@ def test_the_print_page_keeps_every_question_link_on_the_page() -> None:
 def test_the_print_page_is_part_of_the_generated_site() -> None:
     assert SITE.files["print.md"] == print_page(BANK, REPORT)
     assert all(f"{{ #{q.id} }}" in SITE.files["print.md"] for q in BANK.questions)
+
+
+# A small bank made by hand, so every rendered fragment can be compared in full.
+def _question(qid: str, topic: str, level: str = "junior", corrections: int = 0) -> Question:
+    return Question(id=qid, title=f"What is {qid}?", topic=topic, level=level, path=f"content/questions/{topic}/{qid}.md",
+                    answers={lv: "Short answer." for lv in LEVELS},
+                    corrections=[Correction(f"Claim {n}", f"Fact {n}", f"https://docs.example/{n}")
+                                 for n in range(corrections)])
+
+
+def _match(source: str, qid: str | None, status: str) -> Match:
+    return Match(source=source, origin="o", ref=f"r-{qid}", line=1, asked="?", level=None, id=qid, status=status,
+                 why="", score=1.0)
+
+
+SMALL_BANK = Bank(
+    topics=[Topic("alpha", "Alpha", "First topic."), Topic("empty", "Empty", "No questions."),
+            Topic("beta", "Beta", "Second topic.")],
+    questions=[_question("a-one", "alpha", corrections=2), _question("a-two", "alpha", "mid"),
+               _question("b-one", "beta", "senior", corrections=1)],
+    sources=[Source("s1", "Source One", "article", "o", "Credit One", "p", url="https://one.example/", licence="MIT"),
+             Source("s2", "Source Two", "list", "o", "Credit Two", "p")],
+)
+SMALL_REPORT = DedupReport(matches=[
+    _match("s1", "a-one", "covered"), _match("s1", None, "off-topic"), _match("s1", None, "new"),
+    _match("s2", "a-one", "covered"), _match("s2", "b-one", "covered"), _match("s2", None, "off-topic"),
+], duplicates=[], errors=[], source_count=2)
+
+
+def test_the_navigation_lists_every_page_and_only_topics_with_questions() -> None:
+    assert build_site(SMALL_BANK, SMALL_REPORT).nav == [
+        {"Home": "index.md"}, {"Study plan": "study-plan.md"},
+        {"Topics": [{"Alpha": "alpha.md"}, {"Beta": "beta.md"}]},
+        {"Practise": [{"Review": "review.md"}, {"Mock interview": "mock-interview.md"}, {"Print or PDF": "print.md"}]},
+        {"Misconceptions": "misconceptions.md"}, {"Sources": "sources.md"},
+    ]
+
+
+def test_topic_cards_count_questions_per_level() -> None:
+    card = ("-   **[{title}]({id}.md)**\n\n    ---\n\n    {summary}\n\n    {count}: {levels}\n\n"
+            '    <span class="hb-progress" data-topic="{id}" aria-live="polite"></span>')
+    assert topic_cards(SMALL_BANK) == (
+        '<div class="grid cards" markdown>\n\n'
+        + card.format(title="Alpha", id="alpha", summary="First topic.", count="2 questions",
+                      levels="1 junior · 1 mid · 0 senior")
+        + "\n\n"
+        + card.format(title="Beta", id="beta", summary="Second topic.", count="1 question",
+                      levels="0 junior · 0 mid · 1 senior")
+        + "\n\n</div>"
+    )
+
+
+def test_most_asked_lists_questions_asked_by_a_source() -> None:
+    assert most_asked(SMALL_BANK, SMALL_REPORT) == (
+        "1. [What is a-one?](alpha.md#a-one) — asked in 2 of 2 sources\n"
+        "1. [What is b-one?](beta.md#b-one) — asked in 1 of 2 sources"
+    )
+    nobody = DedupReport(matches=[], duplicates=[], errors=[], source_count=2)
+    assert most_asked(SMALL_BANK, nobody) == "No source questions are covered yet."
+
+
+def test_the_sources_table_counts_repeats_and_leaves_off_topic_questions_out_of_the_work() -> None:
+    assert sources_table(SMALL_BANK, SMALL_REPORT).splitlines() == [
+        "| Source | Kind | Questions | Duplicates | Covered | Not yet covered | Credit | Licence |",
+        "| --- | --- | ---: | ---: | ---: | ---: | --- | --- |",
+        "| [Source One](https://one.example/) | article | 3 | 0 | 1 | 1 | Credit One | MIT |",
+        "| Source Two | list | 3 | 1 | 2 | 0 | Credit Two | not recorded |",
+    ]
+
+
+def test_misconceptions_counts_every_correction() -> None:
+    page = misconceptions(SMALL_BANK)
+    assert page.startswith("3 corrections recorded.\n\n## Alpha\n\n- **Claim 0**  \n  Fact 0 ")
+    assert "## Beta\n\n- **Claim 0**" in page
+
+
+def test_the_question_index_names_its_fields() -> None:
+    index = json.loads(question_index(SMALL_BANK, SMALL_REPORT))
+    assert index["topics"] == [{"id": "alpha", "title": "Alpha", "url": "alpha/"},
+                               {"id": "beta", "title": "Beta", "url": "beta/"}]
+    assert index["questions"][1] == {"id": "a-two", "title": "What is a-two?", "topic": "alpha", "level": "mid",
+                                     "asked": 0, "url": "alpha/#a-two"}

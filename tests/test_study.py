@@ -12,7 +12,7 @@ import pytest
 from bank import QUESTIONS, TOPICS
 from conftest import ROOT
 from handbook.pipeline import Paths, load
-from handbook.study import cram, minutes_for, ranked, week
+from handbook.study import cram, minutes_for, ranked, split_topics, week
 
 RESULT = load(Paths(ROOT))
 
@@ -55,3 +55,26 @@ def test_study_plan_page_is_built_with_working_links(site_dir: Path) -> None:
     assert "<!-- handbook:" not in page and "Day 1" in page
     for q in QUESTIONS:
         assert f'href="../{q.topic}/#{q.id}"' in page
+
+
+def test_without_questions_the_cram_says_so() -> None:
+    empty = dataclasses.replace(RESULT.bank, questions=[])
+    assert cram(empty, RESULT.report) == "No questions yet."
+
+
+def test_week_numbers_its_days_from_one_and_reviews_the_ten_most_asked() -> None:
+    plan = week(RESULT.bank, RESULT.report)
+    days = re.split(r"\n\n(?=\*\*Day )", plan)
+    numbers = [int(re.match(r"\*\*Day (\d+)", day).group(1)) for day in days]
+    assert numbers == list(range(1, len(days) + 1))
+    assert days[-1].startswith(f"**Day {len(days)}: review**")
+    assert len(QUESTIONS) > 10
+    assert len(re.findall(r"\]\([a-z0-9-]+\.md#[a-z0-9-]+\)", days[-1])) == 10, "the review names ten questions"
+
+
+def test_a_topic_that_reaches_the_day_target_exactly_stays_on_that_day() -> None:
+    """Costs 2, 4 and 2 minutes over two days (target 4): the first day ends at exactly 2 + 4/2 = 4."""
+    two_minutes = dataclasses.replace(QUESTIONS[0], answers={"mid": "word " * 10})
+    first, second, third = TOPICS[:3]
+    plan = split_topics([(first, [two_minutes]), (second, [two_minutes, two_minutes]), (third, [two_minutes])], 2)
+    assert [[topic.id for topic, _ in day] for day in plan] == [[first.id, second.id], [third.id]]

@@ -145,3 +145,65 @@ def test_a_link_to_a_question_that_does_not_exist_is_still_an_error(tmp_path: Pa
                                    "basics/link-a.md": question_text("link-a", extra="related: [no-such-id]\n")})
     assert "content/questions/basics/link-a.md:6: 'related' names 'no-such-id', which is no question id" in errors
     assert len(errors) == 2
+
+
+def test_body_messages_give_the_exact_text_and_line(tmp_path: Path) -> None:
+    """Residue, a stray heading and a repeated section: each message read in full, at its own line."""
+    body = (f"## Junior\n\n{JUNIOR}\n\n[Back to Top](#top)\n\n### Details\n\n## Mid\n\n{MID}\n\n## Mid\n\nAgain.\n\n"
+            f"## Senior\n\n{SENIOR}\n")
+    errors = errors_for(tmp_path, {"basics/sample-question.md": question_text(body=body)})
+    assert errors == [
+        f"{QFILE}:12: navigation residue from a source ('Back to Top', 'Table of Contents'...)",
+        f"{QFILE}:14: unexpected heading '### Details': the body has only '## Junior', '## Mid' and '## Senior' "
+        "(use bold text or a list inside an answer)",
+        f"{QFILE}:20: section '## Mid' appears twice",
+    ]
+
+
+def test_an_empty_body_misses_all_three_sections_at_its_only_line(tmp_path: Path) -> None:
+    # '---', four keys, '---', then line 7 is the blank line the body would start on: the file's last line.
+    errors = errors_for(tmp_path, {"basics/sample-question.md": question_text(body="")})
+    assert errors == [f"{QFILE}:7: missing section '## {title}'" for title in ("Junior", "Mid", "Senior")]
+
+
+def test_a_loaded_question_records_the_line_of_each_section(tmp_path: Path) -> None:
+    content = make_content(tmp_path, {"basics/sample-question.md": question_text()})
+    _, (question,) = load_content(content, tmp_path)
+    # Line 7 is blank; '## Junior' is on 8, then answer, blank, '## Mid' on 12, '## Senior' on 16.
+    assert question.answer_lines == {"junior": 8, "mid": 12, "senior": 16}
+
+
+def test_every_bad_correction_ref_is_reported(tmp_path: Path) -> None:
+    extra = ("corrections:\n  - claim: x\n    fact: y\n    ref: http://one.example/\n"
+             "  - claim: z\n    fact: w\n    ref: ftp://two.example/\n")
+    errors = errors_for(tmp_path, {"basics/sample-question.md": question_text(extra=extra)})
+    assert errors == [  # sorted by message
+        f"{QFILE}:6: correction ref 'ftp://two.example/' must be an https:// link to the documentation",
+        f"{QFILE}:6: correction ref 'http://one.example/' must be an https:// link to the documentation",
+    ]
+
+
+def test_a_duplicate_id_points_at_the_id_line_of_the_second_file(tmp_path: Path) -> None:
+    errors = errors_for(tmp_path, {
+        "basics/same-id.md": question_text("same-id"),
+        "other/same-id.md": question_text("same-id", "other"),
+    })
+    assert errors == ["content/questions/other/same-id.md:2: duplicate id 'same-id' "
+                      "(also used by content/questions/basics/same-id.md)"]
+
+
+def test_a_duplicate_key_does_not_hide_the_other_front_matter_errors(tmp_path: Path) -> None:
+    front = "id: sample-question\nid: sample-question\ntopic: basics\nlevel: junior\n"
+    errors = errors_for(tmp_path, {"basics/sample-question.md": question_text(front=front)})
+    assert errors == [f"{QFILE}:2: front matter needs 'title' (a non-empty string)",
+                      f"{QFILE}:3: duplicate key 'id'"]
+
+
+def test_check_text_and_code_blocks_work_on_a_bare_body() -> None:
+    from handbook.body import CodeBlock, check_text, code_blocks
+
+    errors = check_text("Fine.\nBack to top\n", "q.md", 10)
+    assert [str(e) for e in errors] == [
+        "q.md:11: navigation residue from a source ('Back to Top', 'Table of Contents'...)"]
+    # A fence left open runs to the end of the body.
+    assert code_blocks("Text.\n```python\nx = 1\ny = 2") == [CodeBlock(lang="python", code="x = 1\ny = 2\n", index=1)]
