@@ -15,12 +15,22 @@ from handbook.calibration import (
     SEEDS,
     SEEDS_WITH_ALIASES,
     TUNING_DOCUMENTS,
+    Figures,
+    Label,
     held_out_labels,
     load_labels,
+    measure,
     measure_all,
+    misses,
+    seed_labels,
+    table,
+    tuning_sets,
 )
+from handbook.dedup import decide
 from handbook.loader import load_content
-from handbook.overrides import load_overrides
+from handbook.matching import ContentMatcher
+from handbook.model import Question, Source, SourceQuestion
+from handbook.overrides import Override, Overrides, load_overrides
 from handbook.pipeline import PROJECT_ROOT, Paths
 from handbook.sources import load_sources
 
@@ -97,3 +107,101 @@ def test_fresh_held_out_set_meets_the_targets() -> None:
     assert row.precision >= 0.95, figures
     assert row.new_recall >= 0.90, figures
     assert row.top3 >= HELD_OUT_TOP3_FLOOR, figures
+
+
+# --- the calibration code itself, on a small synthetic bank -------------------------------------------------
+
+
+def _question(qid: str, title: str, aliases: list[str] | None = None) -> Question:
+    return Question(id=qid, title=title, topic="t", level="junior", path=f"content/questions/t/{qid}.md",
+                    answers={}, aliases=aliases or [])
+
+
+SMALL_BANK = [
+    _question("jwt", "What is a JSON Web Token (JWT)?"),
+    _question("api", "What is an API?"),
+    _question("web-api", "What is a web API?"),
+    _question("cookies-vs-localstorage", "What is the difference between cookies and localStorage?"),
+    _question("where-to-store-tokens", "Where should the token be stored: a cookie or localStorage?"),
+    _question("http-methods", "What are the HTTP methods?", aliases=["What are HTTP verbs?"]),
+]
+
+
+@pytest.fixture(scope="module")
+def small_matcher() -> ContentMatcher:
+    return ContentMatcher(SMALL_BANK)
+
+
+def _status(matcher: ContentMatcher, asked: str) -> str:
+    return decide(matcher.rank([asked])[0])[0]
+
+
+def _top(matcher: ContentMatcher, asked: str) -> str:
+    return ", ".join(f"{c.id} {c.score:.2f}" for c in matcher.rank([asked])[0])
+
+
+def test_misses_lists_each_kind_of_mistake_and_skips_right_answers(small_matcher: ContentMatcher) -> None:
+    api, web = "What is an API?", "What is a web API?"
+    assert _status(small_matcher, api) == _status(small_matcher, web) == "covered"
+    assert _status(small_matcher, "What is CORS?") == "new"
+    labels = [Label("doc", "What is a JSON Web Token (JWT)?", "jwt", line=1),  # right: not listed
+              Label("doc", api, "http-methods", line=2),
+              Label("doc", api, "web-api", line=3),
+              Label("doc", web, None, line=4),
+              Label("doc", web, "api", also=("web-api",), line=5),  # a part of it is right: not listed
+              Label("doc", "What is CORS?", "jwt", line=6)]
+    (web_second,) = [n for n, c in enumerate(small_matcher.rank([api])[0], 1) if c.id == "web-api"]
+    web_score = small_matcher.rank([api])[0][web_second - 1].score
+    assert misses(labels, small_matcher) == [
+        f"doc:2: not in top 3: 'What is an API?' -> want http-methods; got covered: {_top(small_matcher, api)}",
+        f"doc:3: covered wrongly: 'What is an API?' -> want web-api (want at #{web_second} {web_score:.2f}); "
+        f"got covered: {_top(small_matcher, api)}",
+        f"doc:4: new called covered: 'What is a web API?' -> want None; got covered: {_top(small_matcher, web)}",
+        "doc:6: not in top 3: 'What is CORS?' -> want jwt; got new: nothing",
+    ]
+
+
+def test_measure_counts_each_outcome(small_matcher: ContentMatcher) -> None:
+    vague = "How does CORS work with cookies?"
+    assert _status(small_matcher, vague) == "suggested"
+    labels = [Label("doc", "What is a JSON Web Token (JWT)?", "jwt"),  # covered, right
+              Label("doc", "What is an API?", "web-api"),  # covered, wrong; right one in the top 3
+              Label("doc", "What is a web API?", None),  # covered, but the bank has no answer
+              Label("doc", vague, None),  # suggested, no answer
+              Label("doc", "What is CORS?", None)]  # new, no answer
+    got = measure("doc", labels, small_matcher)
+    assert got == Figures("doc", questions=5, answered=2, unanswered=3, covered=3, covered_right=1, in_top3=2,
+                          new_called=2, suggested=1)
+
+
+def test_table_has_a_header_a_rule_and_one_row_per_set() -> None:
+    lines = table([Figures("doc", 6, 3, 3, 4, 1, 2, 2, 1)]).splitlines()
+    assert lines[0].split() == ["set", "n", "ans", "none", "cov", "sugg", "covered", "precision", "top-3", "recall",
+                                "new", "recall"]
+    assert lines[1] == "-" * len(lines[0]) and len(lines) == 3
+    assert lines[2].split() == ["doc", "6", "3", "3", "4", "1", "25.0%", "(", "1/", "4)", "66.7%", "(", "2)",
+                                "66.7%", "(", "2)"]
+
+
+def test_seed_labels_take_the_override_else_the_title_or_alias_matched_and_skip_pending_sources() -> None:
+    def seeds(sid: str, *asked: str, pending: bool = False) -> Source:
+        return Source(id=sid, title=sid, kind="k", origin=f"{sid}.txt", credit="c", path=f"sources/{sid}.yml",
+                      pending=pending, questions=[SourceQuestion(ref=f"q{i}", asked=a, line=10 * i)
+                                                  for i, a in enumerate(asked, start=1)])
+    sources = [seeds("one", "What are HTTP verbs?", "What is a monad?", "Tell us about your last project"),
+               seeds("later", "What is an API?", pending=True)]
+    overrides = Overrides(mappings={("one", "q3"): Override("one", "q3", "web-api", "the project was an API", 1)})
+    assert seed_labels(SMALL_BANK, sources, overrides) == [
+        Label("seeds", "What are HTTP verbs?", "http-methods", line=10),
+        Label("seeds", "What is a monad?", None, line=20),
+        Label("seeds", "Tell us about your last project", "web-api", line=30)]
+
+
+def test_a_tuning_document_without_labels_counts_as_an_empty_set() -> None:
+    only = {"aditya-django50": [Label("aditya-django50", "What is an API?", "api", line=3)]}
+    sets = tuning_sets(SMALL_BANK, [], Overrides(), labels=only)
+    assert sets["incoming"][0] == only["aditya-django50"] and sets["devinterview-django"][0] == []
+    rows = {f.name: f for f in measure_all(SMALL_BANK, [], Overrides(), labels=only)}
+    assert list(rows) == TUNING_ROWS
+    assert (rows[INCOMING].questions, rows[INCOMING].covered_right) == (1, 1)
+    assert rows["  devinterview-django"].questions == 0

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from handbook.dedup import Overrides, deduplicate, find_duplicates, load_overrides
-from handbook.matching import ContentMatcher, query_clauses, title_clauses
+from handbook.matching import ContentMatcher, best_scores, query_clauses, title_clauses
 from handbook.model import Question, Source, SourceQuestion
+from handbook.normalise import normalise
 from handbook.pipeline import Paths, load
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -200,3 +201,80 @@ def test_a_bank_question_that_itself_does_without_is_covered_as_usual() -> None:
     bank = [bank_question("no-celery", "How do you run background tasks without Celery?"), *BANK[:3]]
     (match,) = deduplicate(bank, [source("How do you run background tasks without Celery?")], Overrides()).matches
     assert (match.status, match.id) == ("covered", "no-celery")
+
+
+def test_a_question_marked_new_stays_new_even_when_the_bank_answers_it(tmp_path: Path) -> None:
+    path = tmp_path / "overrides.yml"
+    path.write_text("new:\n  - source: src\n    ref: q1\n    why: asks about our own API\n", encoding="utf-8")
+    overrides, errors = load_overrides(path, tmp_path)
+    assert not errors
+    (alone,) = deduplicate(BANK, [source("What is an API?")], Overrides()).matches
+    assert alone.status == "covered"
+    (match,) = deduplicate(BANK, [source("What is an API?")], overrides).matches
+    assert (match.status, match.id, match.why, match.score) == ("new", None, "marked new: asks about our own API",
+                                                                alone.score)
+
+
+def test_each_match_keeps_the_source_line_and_an_unmatched_question_scores_zero() -> None:
+    asked = Source(id="src", title="src", kind="k", origin="src.txt", credit="c", path="sources/src.yml",
+                   questions=[SourceQuestion(ref="q1", asked="What is an API?", line=7),
+                              SourceQuestion(ref="q2", asked="What is CORS?", line=12),
+                              SourceQuestion(ref="q3", asked="How do you rebase a git branch?", line=20, off_topic=True)])
+    api, cors, git = deduplicate(BANK, [asked], Overrides()).matches
+    assert [(m.line, m.status) for m in (api, cors, git)] == [(7, "covered"), (12, "new"), (20, "off-topic")]
+    assert (cors.score, cors.candidates, cors.why) == (0.0, [], "no bank question shares a word")
+    assert git.why == "not about Django or DRF (ingest)"
+
+
+def test_open_work_is_the_suggested_and_new_questions_of_pending_sources_only() -> None:
+    pending = source("What is an API?", "What is a monad?", sid="later")
+    pending.pending = True
+    report = deduplicate(BANK, [pending, source("What is a monad?", sid="now")], Overrides())
+    assert [(m.source, m.status) for m in report.matches] == [("later", "covered"), ("later", "new"), ("now", "new")]
+    assert [(m.source, m.ref) for m in report.open_work()] == [("later", "q2")]
+    assert report.to_json()["open_work"] == 1
+
+
+def test_duplicates_are_found_past_a_pair_confirmed_distinct() -> None:
+    # Three questions asked the same way: "x" ranks "a" and "b" above itself; "a"/"x" is confirmed distinct.
+    bank = [bank_question(qid, "What is CORS?") for qid in ("a", "b", "x")]
+    pairs = find_duplicates(bank, Overrides(distinct={frozenset({"a", "x"})}))
+    assert [(p.first, p.second) for p in pairs] == [("a", "b"), ("b", "x")]
+
+
+def test_an_empty_bank_answers_nothing_and_does_not_fail() -> None:
+    assert ContentMatcher([]).rank(["What is an API?"]) == [[]]
+    report = deduplicate([], [source("What is an API?")], Overrides())
+    assert [(m.status, m.why) for m in report.matches] == [("new", "no bank question shares a word")]
+    assert report.duplicates == []
+
+
+def test_matched_words_are_only_those_the_candidate_uses() -> None:
+    (match,) = deduplicate(BANK, [source("What is a web API?")], Overrides()).matches
+    words = {c["id"]: c["words"] for c in match.candidates}
+    assert words["api"] == ["api"] and sorted(words["web-api"]) == ["api", "web"]
+
+
+def test_a_skipped_bank_question_is_never_ranked_nor_scored() -> None:
+    matcher = ContentMatcher(BANK)
+    assert "api" in [c.id for c in matcher.rank(["What is an API?"])[0]]
+    assert "api" not in [c.id for c in matcher.rank(["What is an API?"], skip=["api"])[0]]
+    query, entries = normalise("What is an API?"), [normalise("What is an API?"), normalise("What is a web API?")]
+    skipped, kept = best_scores([query, query], entries, ["api", "web-api"], skip_owner=["api", None])
+    assert "api" not in skipped and kept["api"] == (100.0, 0)
+
+
+def _case(qid: str, title: str, answer: str = "") -> Question:
+    return Question(id=qid, title=title, topic="t", level="junior", path=f"content/questions/t/{qid}.md",
+                    answers={"junior": answer} if answer else {})
+
+
+def test_a_clause_that_names_a_title_brings_that_question_in_even_past_the_content_shortlist() -> None:
+    # Nine questions whose answers share more of the query's words than "zeta" does: by content alone it
+    # would not be among the shortlisted candidates; its title matches the query's first clause.
+    bank = [_case(f"case-{n}", f"Which omega rule applies to case {n}?", "alpha beta gamma delta zeta")
+            for n in range(1, 10)]
+    bank.append(_case("zeta", "What is zeta?"))
+    (match,) = deduplicate(bank, [source("What is zeta, and how do alpha beta gamma delta work?")], Overrides()).matches
+    assert match.candidates[0]["id"] == "zeta"
+    assert match.status == "suggested" and match.why.startswith("'zeta' ")

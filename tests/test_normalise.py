@@ -6,7 +6,17 @@ import re
 
 import pytest
 
-from handbook.normalise import _PHRASES_AND_SYNONYMS, PHRASES, SYNONYMS, _expand, normalise, terms, tokens
+from handbook.normalise import (
+    _PHRASES_AND_SYNONYMS,
+    PHRASES,
+    SYNONYMS,
+    _expand,
+    _guard,
+    _one_pass,
+    normalise,
+    terms,
+    tokens,
+)
 
 
 @pytest.mark.parametrize(("long", "short"), [
@@ -51,6 +61,21 @@ def test_the_rewrite_tables_are_scanned_behind_a_guard_that_changes_nothing() ->
     for text in ("django rest framework (drf)", "xdjango rest framework", "the db and auth, rbac; role-based access",
                  "why would you use drf? pros and cons", "rest framework json web tokens (jwt) web sockets env"):
         assert _expand(text, _PHRASES_AND_SYNONYMS) == _expand(text, (plain, [r for _, r in PHRASES + SYNONYMS]))
+
+
+@pytest.mark.parametrize(("patterns", "guard"), [
+    ([r"\bdbs?\b", r"\brest\b"], r"(?:\b(?=[dr]))"),  # every pattern starts at a word boundary
+    (["xy", "zw"], r"(?:(?=[xz]))"),  # none does
+    ([r"(?:ab|\bcd)", "(ef)", r"\bgh"], r"(?:\b(?=[cg])|(?=[ae]))"),  # the branches of a group, a group
+    ([r"[ab]c"], ""),  # a pattern that starts with a class: no guard
+    ([r"\bgh", "q+"], ""),  # ...or with a repeat
+])
+def test_the_guard_tests_the_first_letter_of_every_branch(patterns: list[str], guard: str) -> None:
+    assert _guard(patterns) == guard
+    table = tuple((p, f"<{i}>") for i, p in enumerate(patterns))
+    plain = re.compile("|".join(f"(?P<r{i}>{p})" for i, p in enumerate(patterns)))
+    for text in ("ab xcd cd ef xef gh xgh", "db dbs rest xrest", "xy zw axy qq", "ac bc"):
+        assert _expand(text, _one_pass(table)) == _expand(text, (plain, [r for _, r in table]))
 
 
 def test_code_names_are_found_only_where_a_hint_is() -> None:

@@ -165,9 +165,10 @@ class ContentMatcher:
         heads = [terms(" ".join([q.title, *q.aliases, *(t.replace("-", " ") for t in q.tags)])) for q in questions]
         bodies = [terms("\n".join(q.answers.values())) for q in questions]
         self.vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, dtype=np.float32)
-        self.vectorizer.fit([h + b for h, b in zip(heads, bodies, strict=True)])
-        self.vocabulary = self.vectorizer.vocabulary_
-        self.idf = self.vectorizer.idf_
+        if questions:  # scikit-learn refuses to fit no documents; an empty bank ranks nothing (see rank)
+            self.vectorizer.fit([h + b for h, b in zip(heads, bodies, strict=True)])
+        self.vocabulary = getattr(self.vectorizer, "vocabulary_", {})
+        self.idf = getattr(self.vectorizer, "idf_", np.zeros(0, dtype=np.float32))
         self.head = self.vectorizer.transform(heads).T.tocsr() if questions else None
         self.body = self.vectorizer.transform(bodies).T.tocsr() if questions else None
         self.term_sets = [set(h) | set(b) for h, b in zip(heads, bodies, strict=True)]

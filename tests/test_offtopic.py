@@ -1,0 +1,35 @@
+"""The off-topic rule of ingest: a question is about Django/DRF unless it, or its innermost telling section,
+names another technology."""
+
+from __future__ import annotations
+
+import pytest
+
+from handbook.offtopic import is_off_topic, names_django
+
+
+@pytest.mark.parametrize("text", [
+    "How does queryset.filter() reach MySQL?",  # a dotted name whose first part is Django's
+    "When is a class\\-based view better than a Celery task?",  # a phrase behind a Markdown escape
+    "What does manage.py do?",
+    "How do you speed up a djnago view?",  # a typo of the name
+])
+def test_a_question_naming_django_is_on_topic_whatever_else_it_names(text: str) -> None:
+    assert names_django(text)
+    assert not is_off_topic(text, ["Redis"])
+
+
+@pytest.mark.parametrize("text", [
+    "What does `\\_\\_init\\_\\_.py` do in a package?",  # Markdown-escaped underscores
+    "How does Redis persist data?",
+    "What is the GIL?",
+])
+def test_a_question_naming_another_technology_is_off_topic(text: str) -> None:
+    assert not names_django(text)
+    assert is_off_topic(text, ["Django"])
+
+
+def test_without_a_telling_name_the_innermost_telling_section_decides() -> None:
+    assert is_off_topic("How does it persist data?", ["Django", "Redis", "Basics"])
+    assert not is_off_topic("How does it persist data?", ["Redis", "Django ORM", "Basics"])
+    assert not is_off_topic("How does it persist data?", ["Basics"])
