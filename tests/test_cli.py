@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -116,3 +119,235 @@ def test_the_script_runs_as_a_program_from_any_directory(tmp_path: Path) -> None
     done = subprocess.run([sys.executable, str(CLI), "check"], cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert "source questions from" in done.stdout
+
+
+# Fast, in-process checks of each command's messages and exit codes (no site build).
+
+DOCUMENT = """# Interview
+
+## Basics
+
+### What is Django?
+
+Django is a framework.
+
+## Models
+
+### What is a model in Django?
+
+1. What is a migration?
+2. How do you deploy Django with Gunicorn?
+"""
+
+
+def write_document(tmp_path: Path) -> Path:
+    document = tmp_path / "interview.md"
+    document.write_text(DOCUMENT, encoding="utf-8")
+    return document
+
+
+def test_a_missing_command_is_a_usage_error_naming_the_program() -> None:
+    done = run_cli()
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.startswith("usage: python -m handbook [-h] [--root ROOT]")
+    assert done.stderr.endswith("\npython -m handbook: error: the following arguments are required: command\n")
+
+
+HELP = [  # (command, option or sub-command, its help text)
+    ((), "--root ROOT", "project root (default: this checkout)"),
+    ((), "check", "validate and de-duplicate; non-zero exit on any problem"),
+    ((), "dedup", "show what each source question maps to, and why"),
+    ((), "review", "accept suggestions, or mark source questions new or off-topic"),
+    (("dedup",), "--by-bank", "also list, per bank question, the source questions it covers"),
+    (("review",), "--accept SOURCE:REF=BANK_ID", "map a question (repeatable)"),
+    (("review",), "--why WHY", "the reason recorded with each decision"),
+    (("ingest",), "--pending, --no-pending", "its uncovered questions are known open work until the content covers them"),
+    (("ingest",), "--layout NAME, --format NAME", "force a layout reader (auto, "),
+    (("ingest",), "--seeds SEEDS", "folder of raw documents for --check"),
+]
+
+
+def test_help_describes_the_commands_and_their_options() -> None:
+    for command in sorted({command for command, _, _ in HELP}):
+        done = run_cli(*command, "--help", env={"COLUMNS": "250"})
+        assert done.returncode == 0, done.stderr
+        for name, text in [(name, text) for c, name, text in HELP if c == command]:
+            assert re.search(rf"^ +{re.escape(name)}\s+{re.escape(text)}", done.stdout, re.MULTILINE), (name, done.stdout)
+
+
+def test_ingest_check_without_the_raw_documents_skips_from_the_default_root(tmp_path: Path) -> None:
+    from handbook.cli import main
+
+    seeds, incoming = tmp_path / "no-seeds", tmp_path / "no-incoming"
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):  # no --root: the checkout's own project
+        code = main(["ingest", "--check", "--seeds", str(seeds), "--incoming", str(incoming)])
+    assert code == 0
+    assert out.getvalue() == (f"skipped: the raw documents folders ({seeds}, {incoming}) are absent, "
+                              "so there is nothing to compare with\n")
+
+
+BROKEN_REGISTRY = "# a registry file without its metadata\nid: broken-src\n"
+BROKEN_ERROR = "sources/broken-src.yml:1: 'title' is required (a non-empty string)"
+
+
+def test_ingest_check_reports_an_invalid_registry_file(project: Path, tmp_path: Path) -> None:
+    (project / "sources" / "broken-src.yml").write_text(BROKEN_REGISTRY, encoding="utf-8")
+    (tmp_path / "seeds").mkdir()
+    done = run_cli("ingest", "--check", "--seeds", str(tmp_path / "seeds"), "--incoming", str(tmp_path / "none"),
+                   root=project)
+    assert done.returncode == 1
+    assert BROKEN_ERROR in done.stderr.splitlines()
+
+
+def test_ingest_refuses_to_rewrite_an_invalid_registry_file(project: Path, tmp_path: Path) -> None:
+    registry = project / "sources" / "broken-src.yml"
+    registry.write_text(BROKEN_REGISTRY, encoding="utf-8")
+    done = run_cli("ingest", str(write_document(tmp_path)), "--id", "broken-src", root=project)
+    assert done.returncode == 1 and done.stdout == ""
+    assert BROKEN_ERROR in done.stderr.splitlines()
+    assert registry.read_text(encoding="utf-8") == BROKEN_REGISTRY
+
+
+def test_ingest_preview_lists_the_questions_and_every_reader_that_rated_the_document(tmp_path: Path) -> None:
+    from handbook.ingest import ingest_document
+
+    document = write_document(tmp_path)
+    ratings = ingest_document(DOCUMENT).ratings
+    rated = [name for name, score in sorted(ratings.items(), key=lambda kv: -kv[1]) if score > 0]
+    assert len(rated) >= 2  # else the list below has no separator to check
+    done = run_cli("ingest", "--preview", str(document))
+    assert done.returncode == 0, done.stderr
+    assert f"{document}:5:           What is Django?" in done.stdout.splitlines()
+    assert f" (all readers: {', '.join(f'{name} {ratings[name]:.2f}' for name in rated)})\n" in done.stdout
+    skipped = run_cli("ingest", "--preview", str(document), "--skip-question", "(?i)model")
+    assert skipped.returncode == 0, skipped.stderr
+    assert "What is Django?" in skipped.stdout and "What is a model in Django?" not in skipped.stdout
+    assert "\n1 questions (0 off-topic); layout " in skipped.stdout
+
+
+def test_ingest_rejects_an_unknown_layout_on_stderr(tmp_path: Path) -> None:
+    done = run_cli("ingest", str(write_document(tmp_path)), "--id", "x", "--layout", "no-such-reader")
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == "<command line>:0: unknown format 'no-such-reader'\n"
+
+
+def test_ingest_of_a_new_source_names_the_missing_metadata(project: Path, tmp_path: Path) -> None:
+    done = run_cli("ingest", str(write_document(tmp_path)), "--id", "new-src", "--kind", "blog", root=project)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == "a new source needs --title, --credit\n"
+    assert not (project / "sources" / "new-src.yml").exists()
+
+
+def test_ingest_of_an_unreadable_document_records_nothing(project: Path, tmp_path: Path) -> None:
+    missing = tmp_path / "missing.md"
+    done = run_cli("ingest", str(missing), "--id", "new-src", "--title", "T", "--kind", "blog", "--credit", "C",
+                   root=project)
+    assert (done.returncode, done.stdout) == (1, "")
+    lines = done.stderr.splitlines()
+    assert lines[0].startswith(f"{missing}:1: ") and lines[1:] == ["nothing was recorded."]
+    assert not (project / "sources" / "new-src.yml").exists()
+
+
+def test_ingest_records_the_skips_and_keeps_a_source_pending_until_told(project: Path, tmp_path: Path) -> None:
+    from handbook.sources import load_source
+
+    document = write_document(tmp_path)
+    registry = project / "sources" / "new-src.yml"
+    meta = ("--title", "T", "--kind", "blog", "--credit", "C")
+    done = run_cli("ingest", str(document), "--id", "new-src", *meta, "--pending", "--skip-section", "^Models$",
+                   root=project)
+    assert done.returncode == 0, done.stderr
+    source, errors = load_source(registry, project)
+    assert not errors and source is not None
+    assert [q.asked for q in source.questions] == ["What is Django?"]
+    assert source.ingest["skip_sections"] == ["^Models$"] and source.pending is True
+    assert done.stdout == f"{registry}: 1 questions, 0 off-topic ({source.ingest['format']} layout)\n"
+    assert run_cli("ingest", str(document), "--id", "new-src", root=project).returncode == 0
+    source, _ = load_source(registry, project)
+    assert source is not None and source.pending is True and [q.asked for q in source.questions] == ["What is Django?"]
+    assert run_cli("ingest", str(document), "--id", "new-src", "--no-pending", root=project).returncode == 0
+    source, _ = load_source(registry, project)
+    assert source is not None and source.pending is False
+
+
+def test_check_require_coverage_overrides_the_project_setting(project: Path) -> None:
+    expected = add_uncovered_question(project)
+    set_require_coverage(project, False)
+    flagged = run_cli("check", "--require-coverage", root=project)
+    assert flagged.returncode == 1
+    assert expected + "'What is a monad transformer?'" in flagged.stderr
+
+
+def test_dedup_json_keeps_non_ascii_text_and_status_is_repeatable(project: Path) -> None:
+    add_uncovered_question(project)
+    registry = project / "sources" / "drf-qa-readme.yml"
+    registry.write_text(registry.read_text(encoding="utf-8").replace("What is a monad transformer?",
+                                                                     "What is a “monad transformer” in Haskell?"),
+                        encoding="utf-8")
+    out = project / "r.json"
+    done = run_cli("dedup", "--status", "new", "--status", "suggested", "--json", str(out), root=project)
+    assert done.returncode == 0, done.stderr
+    assert '"asked": "What is a “monad transformer” in Haskell?"' in out.read_text(encoding="utf-8")
+    data = json.loads(out.read_text(encoding="utf-8"))
+    shown = {line.split()[0] for line in done.stdout.split("\n\n")[0].splitlines()[2:] if line[:1].strip()}
+    assert shown == {m["status"] for m in data["matches"] if m["status"] in ("new", "suggested")} == {"new", "suggested"}
+
+
+def test_generate_writes_to_build_generated_by_default(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    done = run_cli("generate", root=project)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "build" / "generated" / "web-and-rest.md").is_file()
+    assert done.stdout.startswith(f"wrote {len(list((tmp_path / 'build' / 'generated').rglob('*.*')))} files to build/generated\n")
+
+
+class FakeMkdocs:
+    """Stands in for `python -m mkdocs build`: reads the options MkDocs reads, and writes a site unless told to fail."""
+
+    def __init__(self, returncode: int) -> None:
+        self.returncode = returncode
+        self.calls: list[tuple[list[str], Path]] = []
+
+    def __call__(self, command: list[str], cwd: Path, capture_output: bool = False, text: bool = False
+                 ) -> subprocess.CompletedProcess:
+        self.calls.append((command, cwd))
+        assert command[:5] == [sys.executable, "-m", "mkdocs", "build", "--strict"] and text
+        options = dict(zip(command[5::2], command[6::2], strict=True))
+        code = self.returncode if set(options) == {"--site-dir", "--config-file"} else 2  # as MkDocs refuses an option
+        if code == 0:
+            Path(options["--site-dir"]).mkdir(parents=True)
+            (Path(options["--site-dir"]) / "index.html").write_text("new build", encoding="utf-8")
+        out, err = ("INFO    -  Documentation built\n", "WARNING -  a warning\n") if capture_output else (None, None)
+        return subprocess.CompletedProcess(command, code, out, err)
+
+
+def previous_site(tmp_path: Path) -> Path:
+    site = tmp_path / "out" / "site"
+    site.mkdir(parents=True)
+    (site / "index.html").write_text("previous build", encoding="utf-8")
+    return site
+
+
+def test_build_passes_on_mkdocs_output_and_replaces_the_site(project: Path, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    mkdocs = FakeMkdocs(0)
+    monkeypatch.setattr(subprocess, "run", mkdocs)
+    site = previous_site(tmp_path)
+    done = run_cli("build", "--site-dir", str(site), root=project)
+    assert done.returncode == 0, done.stderr
+    assert [(c[c.index("--config-file") + 1], cwd) for c, cwd in mkdocs.calls] == [(str(project / "mkdocs.yml"), project)]
+    assert done.stdout.startswith("INFO    -  Documentation built\n" + f"built {site} in ")
+    assert done.stderr == "WARNING -  a warning\n"
+    assert (site / "index.html").read_text(encoding="utf-8") == "new build"
+    assert [p.name for p in site.parent.iterdir()] == ["site"]  # the staging folder is gone
+
+
+def test_a_failed_build_says_so_and_leaves_the_site(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(subprocess, "run", FakeMkdocs(1))
+    site = previous_site(tmp_path)
+    done = run_cli("build", "--site-dir", str(site), root=project)
+    assert done.returncode == 1
+    assert done.stderr == f"WARNING -  a warning\nbuild failed: {site} was left as it was\n"
+    assert (site / "index.html").read_text(encoding="utf-8") == "previous build"
+    assert [p.name for p in site.parent.iterdir()] == ["site"]

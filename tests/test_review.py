@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import run_cli
-from handbook.dedup import deduplicate
+from handbook.dedup import DedupReport, Match, deduplicate
 from handbook.overrides import Overrides, load_overrides
-from handbook.review import Decision, interactive, record
+from handbook.review import Decision, interactive, record, to_review
 
 
 def add_question(project: Path, asked: str) -> None:
@@ -56,3 +56,46 @@ def test_cli_refuses_unknown_questions_and_bank_ids(project: Path) -> None:
     assert bad.returncode == 2 and "no source question 'drf-qa-readme:nope'" in bad.stderr
     bad = run_cli("review", "--accept", "drf-qa-readme:core-concepts-1=no-such-id", root=project)
     assert bad.returncode == 2 and "'no-such-id' is no question id" in bad.stderr
+
+
+def test_cli_accept_without_a_bank_id_is_refused(project: Path) -> None:
+    bad = run_cli("review", "--accept", "drf-qa-readme:core-concepts-1", root=project)
+    assert (bad.returncode, bad.stdout) == (2, "")
+    assert bad.stderr == "review: --accept needs SOURCE:REF=BANK_ID\n"
+
+
+def review_match(source: str, ref: str, status: str, why: str = "closest is 'api'", candidates: int = 2) -> Match:
+    found = [{"id": "api", "score": 0.3, "words": ["api"]}, {"id": "web-api", "score": 0.2, "words": []}][:candidates]
+    return Match(source=source, origin=f"{source}.txt", ref=ref, line=1, asked=f"Asked as {ref}?", level=None, id=None,
+                 status=status, why=why, score=0.3, candidates=found)
+
+
+def test_to_review_lists_suggested_then_unconfirmed_new_questions_of_the_chosen_source() -> None:
+    report = DedupReport(matches=[review_match("one", "n1", "new"), review_match("one", "s1", "suggested"),
+                                  review_match("two", "n1", "new", why="marked new: nothing on monads"),
+                                  review_match("two", "n2", "new"), review_match("two", "s1", "suggested"),
+                                  review_match("two", "c1", "covered")],
+                         duplicates=[], errors=[], source_count=2)
+    assert [(m.source, m.ref) for m in to_review(report)] == [("one", "s1"), ("two", "s1"), ("one", "n1"), ("two", "n2")]
+    assert [(m.source, m.ref) for m in to_review(report, "two")] == [("two", "s1"), ("two", "n2")]
+
+
+def test_interactive_shows_the_candidates_skips_and_marks_off_topic() -> None:
+    matches = [review_match("one", "s1", "suggested"), review_match("one", "n1", "new"),
+               review_match("two", "n2", "new", candidates=0)]
+    answers = iter(["s", " O ", "n"])
+    said: list[str] = []
+    decisions = interactive(matches, ask=lambda _: next(answers), say=said.append)
+    assert decisions == [Decision("one", "n1", "off_topic", "marked off-topic in review"),
+                         Decision("two", "n2", "new", "confirmed new in review")]
+    assert said == ["\n[1/3] one:s1 (suggested) Asked as s1?", "    1. api 0.30  [api]", "    2. web-api 0.20",
+                    "\n[2/3] one:n1 (new) Asked as n1?", "    1. api 0.30  [api]", "    2. web-api 0.20",
+                    "\n[3/3] two:n2 (new) Asked as n2?"]
+
+
+def test_record_keeps_a_long_reason_on_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "overrides.yml"
+    why = "the source asks about its own project, which the bank answers under the general question on API design"
+    assert 100 < len(why) < 120
+    record(path, [Decision("src", "q1", "map", why, "api")])
+    assert f"    why: {why}\n" in path.read_text(encoding="utf-8")

@@ -71,7 +71,7 @@ def load_overrides(path: Path, root: Path) -> tuple[Overrides, list[ContentError
         return overrides, errors
     data = data or {}
     if not isinstance(data, dict) or not set(data) <= set(KEYS):
-        unknown = sorted(set(data) - set(KEYS)) if isinstance(data, dict) else []
+        unknown = sorted(set(key_lines) - set(KEYS))  # as written: YAML may read `7:` or `yes:` as no string
         line = key_lines.get(unknown[0], 1) if unknown else 1
         return overrides, [ContentError(shown, line, f"overrides file has only the keys {', '.join(KEYS)}")]
     lines = _item_lines(text)
