@@ -139,6 +139,9 @@ SEARCHES = [
     ('skip_locked', 'select-for-update-and-locking'),
     ('captureOnCommitCallbacks', 'transactions-and-on-commit'),
     ('CONN_MAX_AGE', 'database-connections-and-pooling'),
+    ('AbstractBaseUser', 'custom-user-model'),
+    ('PermissionRequiredMixin', 'groups-and-permissions'),
+    ('handler404', 'custom-error-pages'),
 ]
 
 

@@ -66,3 +66,93 @@ def test_structured_reads_string_items_under_a_list_key_with_their_lines() -> No
                                             Found(4, "What is a model?", None, None, 4)]
     assert StructuredReader().confidence(doc) == 1.0
     assert StructuredReader().confidence(Document("notes.md", "# Notes\n\nJust prose.\n")) == 0.0
+
+
+def test_details_read_a_summary_written_over_several_lines() -> None:
+    from handbook.readers.base import Found
+    from handbook.readers.details import DetailsReader
+
+    text = f"# Views\n\n<details>\n<summary>\n1. What is a view?\n</summary>\n\n{ANSWER}\n\n</details>\n"
+    assert DetailsReader().read(Document("doc.md", text)) == [Found(5, "What is a view?", "Views", 1, 10)]
+
+
+def test_details_without_question_summaries_give_no_confidence() -> None:
+    from handbook.readers.details import DetailsReader
+
+    text = f"<details><summary>Setup notes</summary>\n\n{ANSWER}\n\n</details>\n"
+    assert DetailsReader().read(Document("doc.md", text)) == []
+    assert DetailsReader().confidence(Document("doc.md", text)) == 0.0
+
+
+def test_near_equal_readers_are_decided_by_how_many_questions_they_find() -> None:
+    from handbook.readers.detect import _best
+
+    text = (f"## What is a view?\n\n{ANSWER}\n\n## What is a model?\n\n{ANSWER}\n\n## What is a form?\n\n"
+            "- What is a field?\n- What is a widget?\n")
+    doc = Document("doc.md", text)
+    best = _best(doc, {"list": 1.0, "headings": 0.96}, set())  # within TIE: headings find 3, the list 2
+    assert best is not None and best[0] == "headings"
+    best = _best(doc, {"list": 1.0, "headings": 0.9}, set())  # no tie: the more confident reader wins
+    assert best is not None and best[0] == "list"
+
+
+TOC = (f"# FAQ\n\n- [What is a view?](#what-is-a-view)\n- [What is a model?](#what-is-a-model)\n"
+       f"- [What is a form?](#what-is-a-form)\n\n## Introduction\n\nSome words.\n\n## What is a view?\n\n{ANSWER}\n\n"
+       f"## What is a model?\n\n{ANSWER}\n\n## What is a form?\n\n{ANSWER}\n")
+
+
+def test_toc_reads_only_the_headings_its_entries_name_and_claims_its_lists() -> None:
+    from handbook.readers.base import Found
+    from handbook.readers.detect import claimed, read_layout
+    from handbook.readers.toc import TocReader
+
+    doc = Document("doc.md", TOC)
+    expected = [Found(11, "What is a view?", "FAQ", None, 14), Found(15, "What is a model?", "FAQ", None, 18),
+                Found(19, "What is a form?", "FAQ", None, 22)]
+    assert TocReader().read(doc) == expected  # "Introduction" is no entry's heading
+    assert claimed(TocReader(), doc, expected) == [(11, 14), (15, 18), (19, 22), (3, 6)]  # the TOC list too
+    reading = read_layout(doc, "toc")
+    assert (reading.layout, reading.found) == ("toc", expected)
+
+
+def test_headings_span_to_the_next_heading_at_their_level_and_two_are_enough() -> None:
+    from handbook.readers.base import Found
+    from handbook.readers.headings import HeadingsReader
+
+    text = f"# Guide\n\n## What is a view?\n\n{ANSWER}\n\n### Example\n\nmore\n\n## What is a model?\n\n{ANSWER}\n"
+    doc = Document("doc.md", text)
+    assert HeadingsReader().read(doc) == [Found(3, "What is a view?", "Guide", None, 10),
+                                          Found(11, "What is a model?", "Guide", None, 14)]
+    assert HeadingsReader().confidence(doc) == 1.0
+
+
+def test_html_page_questions_keep_numbers_and_the_section_above_their_rank() -> None:
+    from handbook.readers.base import Found
+    from handbook.readers.html_page import HtmlPageReader
+
+    text = (f"<!doctype html>\n<html><body>\n<h2>Django <em>views</em></h2>\n<h3>1. What is a view?</h3>\n"
+            f"<p>{ANSWER}</p>\n<h3>2. What is a template?</h3>\n<p>{ANSWER}</p>\n</body></html>\n")
+    assert HtmlPageReader().read(Document("page.html", text)) == [
+        Found(4, "What is a view?", "Django views", 1, 4), Found(6, "What is a template?", "Django views", 2, 6)]
+
+
+def test_list_items_keep_their_answers_and_confidence_is_a_share() -> None:
+    from handbook.readers.base import Found
+    from handbook.readers.lists import ListReader
+
+    doc = Document("doc.md", f"# Basics\n\n1. What is a view?\n\n   {ANSWER}\n\n2. What is a model?\n")
+    assert ListReader().read(doc) == [Found(3, "What is a view?", "Basics", 1, 6),
+                                      Found(7, "What is a model?", "Basics", 2, 7)]
+    assert ListReader().confidence(doc) == 1.0
+
+
+def test_numbered_table_takes_the_column_with_one_question_and_needs_two_rows() -> None:
+    from handbook.readers.base import Found
+    from handbook.readers.tables import TableReader
+
+    doc = Document("doc.md", "| # | Topic |\n|---|---|\n| 1 | What is a view? |\n| 2 | Models |\n")
+    assert TableReader().read(doc) == [Found(3, "What is a view?", None, 1, 3), Found(4, "Models", None, 2, 4)]
+    assert TableReader().confidence(doc) == 0.5
+    one_row = Document("doc.md", "| # | Topic |\n|---|---|\n| 1 | What is a view? |\n")
+    assert TableReader().read(one_row) == [Found(3, "What is a view?", None, 1, 3)]
+    assert TableReader().confidence(one_row) == 0.0
