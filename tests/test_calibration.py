@@ -206,3 +206,13 @@ def test_a_tuning_document_without_labels_counts_as_an_empty_set() -> None:
     assert list(rows) == TUNING_ROWS
     assert (rows[INCOMING].questions, rows[INCOMING].covered_right) == (1, 1)
     assert rows["  devinterview-django"].questions == 0
+
+
+def test_measure_counts_top3_only_for_answered_questions_with_the_answer_in_the_top_three() -> None:
+    bank = [Question(id=qid, title=title, topic="t", level="junior", path="p", answers={})
+            for qid, title in [("api", "What is an API?"), ("web-api", "What is a web API?"),
+                               ("jwt", "What is a JSON Web Token (JWT)?")]]
+    labels = [Label("x", "What is an API?", None), Label("x", "What is a monad?", None),
+              Label("x", "What is an API?", "jwt"), Label("x", "What is a web API?", "web-api")]
+    assert measure("x", labels, ContentMatcher(bank)) == Figures(
+        "x", questions=4, answered=2, unanswered=2, covered=3, covered_right=1, in_top3=1, new_called=1, suggested=0)

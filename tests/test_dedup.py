@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from handbook.dedup import Overrides, deduplicate, find_duplicates, load_overrides
-from handbook.matching import ContentMatcher, best_scores, query_clauses, title_clauses
+from handbook.dedup import COVER, Overrides, deduplicate, find_duplicates, load_overrides
+from handbook.errors import ContentError
+from handbook.matching import Candidate, ContentMatcher, best_scores, query_clauses, title_clauses
 from handbook.model import Question, Source, SourceQuestion
 from handbook.normalise import normalise
 from handbook.pipeline import Paths, load
@@ -278,3 +279,63 @@ def test_a_clause_that_names_a_title_brings_that_question_in_even_past_the_conte
     (match,) = deduplicate(bank, [source("What is zeta, and how do alpha beta gamma delta work?")], Overrides()).matches
     assert match.candidates[0]["id"] == "zeta"
     assert match.status == "suggested" and match.why.startswith("'zeta' ")
+
+
+def test_a_skipped_owner_does_not_stop_the_other_entries_being_scored() -> None:
+    query = normalise("What is a web API?")
+    entries = [normalise("What is a web API?"), normalise("What is an API?"), normalise("What is a web API")]
+    assert best_scores([query], entries, ["web-api", "api", "web-api"], skip_owner=["web-api"]) == [{"api": (60.0, 1)}]
+
+
+def test_a_compound_query_scores_the_same_whichever_clause_comes_first() -> None:
+    matcher = ContentMatcher(BANK)
+    one, two = matcher.rank(["What is an API; what is a web API?", "What is a web API; what is an API?"])
+    assert [(c.id, c.score) for c in one] == [(c.id, c.score) for c in two]
+    assert {c.id for c in one[:2]} == {"api", "web-api"}
+    assert dict(matcher._clause_scores(["What is an API; what is a web API?"], None)) == {0: {"api": 100.0, "web-api": 100.0}}
+
+
+def test_a_candidate_shows_its_title_and_answer_cosines_and_no_entry_without_a_fuzzy_match() -> None:
+    bank = [*BANK, Question(id="wsgi-vs-asgi", title="What is the difference between WSGI and ASGI?", topic="t",
+                            level="mid", path="p", answers={"junior": "Gunicorn serves WSGI; Uvicorn serves ASGI."})]
+    (best,) = ContentMatcher(bank).rank(["Which server runs Gunicorn?"])[0]
+    assert (best.id, best.score, best.head, best.body, best.fuzzy, best.entry) == ("wsgi-vs-asgi", 0.1717, 0.0, 0.3816, 0.0, "")
+    query = "What is session authentication; what are the pros and cons of session authentication?"
+    pros_cons, session, _ = ContentMatcher(BANK).rank([query])[0]
+    assert (pros_cons.id, pros_cons.head, pros_cons.body, pros_cons.fuzzy, pros_cons.entry) == (
+        "session-auth-pros-cons", 0.9673, 0.0, 74.0, "What are the pros and cons of session authentication?")
+    assert (session.id, session.head, session.fuzzy, session.entry) == ("session-authentication", 0.8412, 0.0, "")
+
+
+def test_a_question_decided_by_matching_keeps_its_best_candidates_score() -> None:
+    suggested, new = deduplicate(BANK, [source("What are HTTP status codes?", "What is a monad?")], Overrides()).matches
+    assert suggested.status in ("new", "suggested") and suggested.score == suggested.candidates[0]["score"] > 0
+    assert (new.status, new.score) == ("new", 0.0)
+
+
+class _StubMatcher:
+    """Ranks each text as given, best first, cut to ``top`` like the real matcher."""
+
+    def __init__(self, ranked: dict[str, list[tuple[str, float]]]):
+        self.ranked = ranked
+
+    def rank(self, texts: list[str], top: int = 3) -> list[list[Candidate]]:
+        return [[Candidate(id=qid, score=score, head=0.0, body=0.0, fuzzy=0.0, entry="", words=())
+                 for qid, score in self.ranked[text]][:top] for text in texts]
+
+
+def test_duplicates_look_at_the_best_other_question_only_and_count_a_score_of_exactly_cover() -> None:
+    bank = [bank_question(qid, qid.upper()) for qid in ("a", "b", "c", "d", "e")]
+    matcher = _StubMatcher({"A": [("a", 0.5), ("b", 0.47), ("c", 0.46)], "B": [("b", 0.9)], "C": [("c", 0.9)],
+                            "D": [("d", 0.38), ("e", COVER)], "E": [("e", 0.9)]})
+    pairs = find_duplicates(bank, Overrides(), matcher)
+    assert [(p.first, p.second, p.score) for p in pairs] == [("a", "b", 0.47), ("d", "e", COVER)]
+    assert pairs[1].why == "'D' (d) scores 0.35 for 'e' and 0.38 for its own question"
+
+
+def test_the_report_json_names_its_fields() -> None:
+    report = deduplicate(BANK, [source("What is an API?")], Overrides())
+    report.errors.append(ContentError("overrides/x.yml", 3, "bad"))
+    data = report.to_json()
+    assert list(data) == ["source_count", "summary", "open_work", "matches", "duplicates", "errors"]
+    assert (data["source_count"], data["errors"]) == (1, ["overrides/x.yml:3: bad"])

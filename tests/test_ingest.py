@@ -281,3 +281,10 @@ def test_ingest_refuses_an_unreadable_document_and_writes_nothing(tmp_path: Path
 ])
 def test_a_task_word_may_follow_an_adverb(text: str, expected: bool) -> None:
     assert looks_like_question(text) is expected
+
+
+def test_skipped_sections_match_whatever_their_case() -> None:
+    text = ("# BASICS\n\n## What is a view?\n\nAnswer.\n\n## What is a model?\n\nAnswer.\n\n"
+            "# Advanced\n\n## What is a signal?\n\nAnswer.\n\n## What is a mixin?\n\nAnswer.\n")
+    _, questions = ingest_text(text, "headings", skip_sections=["basics"])
+    assert [(q.line, q.asked) for q in questions] == [(13, "What is a signal?"), (17, "What is a mixin?")]

@@ -156,3 +156,112 @@ def test_numbered_table_takes_the_column_with_one_question_and_needs_two_rows() 
     one_row = Document("doc.md", "| # | Topic |\n|---|---|\n| 1 | What is a view? |\n")
     assert TableReader().read(one_row) == [Found(3, "What is a view?", None, 1, 3)]
     assert TableReader().confidence(one_row) == 0.0
+
+
+def test_reading_html_raises_no_parser_warning() -> None:
+    import warnings
+
+    from handbook.readers.details import DetailsReader
+
+    text = f"<details><summary>What is a view?</summary>\n\n{ANSWER}\n\n</details>\n"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # BeautifulSoup warns when it has to guess a parser
+        assert found(DetailsReader(), text) == [(1, "What is a view?")]
+
+
+def test_details_hide_only_code_lines_from_the_html_parser() -> None:
+    from handbook.readers.details import DetailsReader
+
+    # The summary is on the line just above a fence that interrupts its paragraph: it is no code.
+    text = "Intro\n\nSee <summary>1. What is a view?</summary>\n```text\n<summary>2. What is code?</summary>\n```\n"
+    assert found(DetailsReader(), text) == [(3, "What is a view?")]
+
+
+def test_details_and_html_pages_join_nested_tags_with_a_space() -> None:
+    from handbook.readers.details import DetailsReader
+    from handbook.readers.html_page import HtmlPageReader
+
+    text = "<details><summary><b>1.</b> What is <code>select_related</code>?</summary>\nAnswer.\n</details>\n"
+    assert [(f.number, f.text) for f in DetailsReader().read(Document("doc.md", text))] == [
+        (1, "What is select_related ?")]
+    page = ("<html><body>\n<h3><em>Explain</em> views</h3>\n<p>Words.</p>\n<h3><em>Explain</em> models</h3>\n"
+            "</body></html>\n")  # a page may start at <html> without a doctype
+    assert found(HtmlPageReader(), page) == [(2, "Explain views"), (4, "Explain models")]
+
+
+def test_a_second_part_read_as_a_toc_also_gives_up_its_toc_lists() -> None:
+    from handbook.readers.detect import read_layout
+
+    details = "".join(f"<details><summary>What is {w}?</summary>\n\n{ANSWER}\n\n</details>\n\n"
+                      for w in ("a signal", "a mixin", "a router", "a throttle"))
+    reading = read_layout(Document("doc.md", details + TOC))
+    assert reading.layout == "details+toc"
+    assert [(f.line, f.text) for f in reading.found] == [
+        (1, "What is a signal?"), (7, "What is a mixin?"), (13, "What is a router?"), (19, "What is a throttle?"),
+        (35, "What is a view?"), (39, "What is a model?"), (43, "What is a form?")]
+
+
+def test_structured_reads_question_lists_nested_in_items_without_a_question_key() -> None:
+    from handbook.readers.structured import StructuredReader
+
+    doc = Document("faq.yml", "sections:\n  - name: Views\n    questions:\n      - What is a view?\n      - What is a mixin?\n")
+    assert [(f.line, f.text) for f in StructuredReader().read(doc)] == [(4, "What is a view?"), (5, "What is a mixin?")]
+
+
+def test_markdown_sections_forget_the_section_when_numbering_repeats_without_a_heading() -> None:
+    from handbook.readers.markdown_sections import candidates as md_candidates
+
+    lines = ["## Basics", "", "### 1. What is a view?", "", "### 1. What is a model?"]
+    assert [(c.line, c.number, c.section) for c in md_candidates(lines)] == [(3, 1, "Basics"), (5, 1, None)]
+
+
+def test_section_titles_and_title_case_rules() -> None:
+    from handbook.readers.plain_text import is_section_title
+
+    assert is_section_title("Views") and not is_section_title("Views.")
+    assert not is_title_case("Django ORM Tip")  # words of three letters are not judged
+    from handbook.readers.text import looks_like_question as asks
+
+    exactly_400 = "What is " + "x" * 391 + "?"
+    assert len(exactly_400) == 400 and asks(exactly_400) and not asks(exactly_400 + "?")
+
+
+def test_a_quiz_needs_two_questions_with_options_and_its_confidence_counts_only_its_level() -> None:
+    from handbook.readers.quiz import QuizReader
+
+    options = "- [ ] Yes\n- [x] No\n\n"
+    two = f"# Quiz\n\n## Is a view a class?\n\n{options}## Is a model a table?\n\n{options}"
+    assert found(QuizReader(), two) == [(3, "Is a view a class?"), (8, "Is a model a table?")]
+    four = two + "## Is a form a model?\n\nNo options.\n\n## Is a field a column?\n\nNo options.\n"
+    assert QuizReader().confidence(Document("quiz.md", four)) == 1.0  # 2 of 4 level-2 stems, "# Quiz" not one
+
+
+def test_table_numbers_come_from_the_first_column_and_named_columns_cap_confidence() -> None:
+    from handbook.readers.base import Found
+    from handbook.readers.tables import TableReader
+
+    doc = Document("doc.md", "| # | Question |\n|---|---|\n| 1. | Views |\n| 5X | Models |\n")
+    assert TableReader().read(doc) == [Found(3, "Views", None, 1, 3), Found(4, "Models", None, None, 4)]
+    assert TableReader().confidence(doc) == 0.95  # no cell asks, but the header names the column
+
+
+def test_toc_matches_headings_by_anchor_when_entry_texts_differ() -> None:
+    from handbook.readers.base import Found
+    from handbook.readers.toc import TocReader, toc_entries
+
+    text = (f"# FAQ\n\n- [Views](#what-is-a-view)\n- [Models](#what-is-a-model)\n- [Forms](#what-is-a-form)\n\n"
+            f"## What is a view?\n\n{ANSWER}\n\n### What is a model?\n\n{ANSWER}\n\n## What is a form?\n\n{ANSWER}\n")
+    doc = Document("doc.md", text)
+    assert TocReader().read(doc) == [Found(7, "What is a view?", "FAQ", None, 14),
+                                     Found(11, "What is a model?", "FAQ", None, 14),
+                                     Found(15, "What is a form?", "FAQ", None, 18)]
+    assert TocReader().confidence(doc) == 1.0
+    mostly_text = Document("doc.md", "- [Views](#views)\n- Models\n- Forms\n- Admin\n- URLs\n")
+    assert toc_entries(mostly_text) == ([], [])
+
+
+def test_an_option_turned_heading_by_an_underline_has_no_options_of_its_own() -> None:
+    from handbook.readers.quiz import headings_with_options
+
+    doc = Document("quiz.md", "# Quiz\n\n- [ ] Is it?\n  ---\n")  # a setext heading on the option's own line
+    assert [h.line for h in doc.headings] == [1, 3] and headings_with_options(doc) == []

@@ -10,7 +10,18 @@ from conftest import ROOT
 from handbook.dedup import DedupReport, Match
 from handbook.model import LEVELS, Bank, Correction, Question, Source, Topic
 from handbook.pipeline import Paths, load
-from handbook.render import build_site, misconceptions, most_asked, print_page, question_index, render_question, sources_table, topic_cards
+from handbook.render import (
+    build_site,
+    fill,
+    misconceptions,
+    most_asked,
+    print_page,
+    question_index,
+    render_question,
+    render_topic,
+    sources_table,
+    topic_cards,
+)
 
 RESULT = load(Paths(ROOT))
 BANK, REPORT = RESULT.bank, RESULT.report
@@ -147,3 +158,33 @@ def test_the_question_index_names_its_fields() -> None:
                                {"id": "beta", "title": "Beta", "url": "beta/"}]
     assert index["questions"][1] == {"id": "a-two", "title": "What is a-two?", "topic": "alpha", "level": "mid",
                                      "asked": 0, "url": "alpha/#a-two"}
+
+
+def test_fill_replaces_each_marker_and_leaves_other_text() -> None:
+    page = "Intro <!-- handbook:stats --> and <!-- handbook:stats -->; <!-- handbook:other --> stays."
+    assert fill(page, {"stats": "3 questions"}) == "Intro 3 questions and 3 questions; <!-- handbook:other --> stays."
+
+
+def test_every_marker_of_the_hand_written_pages_has_a_fragment() -> None:
+    fragments = build_site(SMALL_BANK, SMALL_REPORT).fragments
+    assert fragments["topic-options"] == (
+        '<label class="hb-choice"><input type="checkbox" name="topic" value="alpha" checked> Alpha</label>\n'
+        '<label class="hb-choice"><input type="checkbox" name="topic" value="beta" checked> Beta</label>')
+    for page in sorted((ROOT / "docs").glob("*.md")):
+        assert "<!-- handbook:" not in fill(page.read_text(encoding="utf-8"), fragments), page.name
+
+
+def test_the_question_index_is_version_1_with_one_space_indents() -> None:
+    text = question_index(SMALL_BANK, SMALL_REPORT)
+    assert text.startswith('{\n "version": 1,\n "topics": [\n  {\n   "id": "alpha",\n')
+
+
+def test_a_topic_page_starts_with_front_matter_progress_and_print_buttons() -> None:
+    page = render_topic(SMALL_BANK.topics[0], SMALL_BANK, SMALL_REPORT)
+    assert page.startswith(
+        "---\ntitle: Alpha\ndescription: First topic.\n---\n\n# Alpha\n\nFirst topic. 2 questions.\n\n"
+        '<p class="hb-progress" data-topic="alpha" data-search-exclude aria-live="polite"></p>\n\n'
+        '<div class="hb-print" data-search-exclude><button type="button" class="md-button" data-print="level">'
+        'Print this topic at my level</button> <button type="button" class="md-button" data-print="all">'
+        'Print all three levels</button></div>\n\n')
+    assert page.endswith(render_question(SMALL_BANK.questions[1], SMALL_BANK, SMALL_REPORT) + "\n")

@@ -33,3 +33,7 @@ def test_tune_adds_parts_and_lowers_topic_pages_only() -> None:
 def test_code_parts_split_camel_case_class_names_found_in_text() -> None:
     text = "Add <code>IsAuthenticated</code> to a ModelViewSet; plain Capitalised words stay out."
     assert code_parts(text).split() == ["is", "authenticated", "model", "view", "set"]
+
+
+def test_code_parts_ignore_names_inside_html_tags() -> None:
+    assert code_parts('<span class="hb_note">x</span> uses <code>get_signed_cookie</code>') == "get signed cookie"

@@ -78,3 +78,16 @@ def test_a_topic_that_reaches_the_day_target_exactly_stays_on_that_day() -> None
     first, second, third = TOPICS[:3]
     plan = split_topics([(first, [two_minutes]), (second, [two_minutes, two_minutes]), (third, [two_minutes])], 2)
     assert [[topic.id for topic, _ in day] for day in plan] == [[first.id, second.id], [third.id]]
+
+
+def test_every_cram_row_shows_how_many_sources_ask_its_question() -> None:
+    report = RESULT.report
+    lines = cram(RESULT.bank, report).split("\n")
+    assert lines[:2] == ["| When | Question | Asked in |", "| --- | --- | --- |"]
+    counts = set()
+    for line in lines[2:]:
+        row = re.fullmatch(r"\| \d+–\d+ min \| \[[^\]]+\]\([a-z0-9-]+\.md#([a-z0-9-]+)\) \| (\d+) of (\d+) \|", line)
+        assert row, line
+        assert (int(row.group(2)), int(row.group(3))) == (report.sources_asking(row.group(1)), report.source_count)
+        counts.add(int(row.group(2)))
+    assert max(counts) > 0

@@ -207,3 +207,54 @@ def test_check_text_and_code_blocks_work_on_a_bare_body() -> None:
         "q.md:11: navigation residue from a source ('Back to Top', 'Table of Contents'...)"]
     # A fence left open runs to the end of the body.
     assert code_blocks("Text.\n```python\nx = 1\ny = 2") == [CodeBlock(lang="python", code="x = 1\ny = 2\n", index=1)]
+
+
+def test_sections_out_of_order_name_the_expected_one_and_the_order(tmp_path: Path) -> None:
+    body = f"## Mid\n\n{MID}\n\n## Junior\n\n{JUNIOR}\n\n## Senior\n\n{SENIOR}\n"
+    errors = errors_for(tmp_path, {"basics/sample-question.md": question_text(body=body)})
+    assert errors == [
+        f"{QFILE}:8: section '## Mid' is out of order: expected '## Junior' here (order: Junior, Mid, Senior)",
+        f"{QFILE}:12: section '## Junior' is out of order: expected '## Mid' here (order: Junior, Mid, Senior)",
+    ]
+
+
+def test_json_that_is_no_json_document_error_still_points_into_the_block() -> None:
+    from handbook.body import check_code
+
+    # An over-long integer raises a plain ValueError (no line number): the block's first line is blamed.
+    (error,) = check_code("Text.\n```json\n" + "1" * 5000 + "\n```\n", "q.md", 10)
+    assert (error.line, str(error).startswith("q.md:12: json block is not valid JSON: Exceeds the limit")) == (12, True)
+
+
+def test_a_code_line_indented_less_than_its_fence_loses_its_indent() -> None:
+    from handbook.body import CodeBlock, code_blocks
+
+    assert code_blocks("    ```python\n    x = 1\n  y = 2\n    ```\n") == [
+        CodeBlock(lang="python", code="x = 1\ny = 2\n", index=0)]
+
+
+def test_an_empty_required_key_is_reported_at_its_own_line(tmp_path: Path) -> None:
+    front = "id: sample-question\ntitle: ''\ntopic: basics\nlevel: junior\n"
+    errors = errors_for(tmp_path, {"basics/sample-question.md": question_text(front=front)})
+    assert errors == [f"{QFILE}:3: front matter needs 'title' (a non-empty string)"]
+
+
+def test_an_id_not_matching_the_file_name_points_at_the_id_line(tmp_path: Path) -> None:
+    front = "title: What is a sample question?\nid: other-name\ntopic: basics\nlevel: junior\n"
+    errors = errors_for(tmp_path, {"basics/sample-question.md": question_text(front=front)})
+    assert errors == [f"{QFILE}:3: id 'other-name' does not match the file name 'sample-question.md'"]
+
+
+def test_an_unknown_key_that_yaml_reads_as_a_number_points_at_its_line(tmp_path: Path) -> None:
+    errors = errors_for(tmp_path, {"basics/sample-question.md": question_text(extra="7: seven\n")})
+    assert len(errors) == 1 and errors[0].startswith(f"{QFILE}:6: unknown front matter key '7' (allowed: ")
+
+
+def test_loaded_topics_and_corrections_keep_every_field(tmp_path: Path) -> None:
+    extra = "corrections:\n  - claim: ' A claim '\n    fact: ' A fact '\n    ref: 'https://docs.djangoproject.com/x  '\n"
+    content = make_content(tmp_path, {"basics/sample-question.md": question_text(extra=extra)})
+    topics, (question,) = load_content(content, tmp_path)
+    assert [(t.id, t.title, t.summary) for t in topics] == [("basics", "Basics", "The basics."),
+                                                          ("other", "Other", "More.")]
+    assert [(c.claim, c.fact, c.ref) for c in question.corrections] == [
+        ("A claim", "A fact", "https://docs.djangoproject.com/x")]

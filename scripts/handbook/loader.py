@@ -92,8 +92,8 @@ def load_question(path: Path, root: Path, topic_ids: set[str]) -> tuple[Question
         return None, errors
     data, at = front.data, front.key_lines
 
-    def line(key: str) -> int:
-        return at.get(key, 2)
+    def line(key: object) -> int:
+        return at.get(str(key), 2)  # YAML may read a key as a number (``7:``); key_lines has its text
 
     for key in data:
         if key not in REQUIRED_KEYS + OPTIONAL_KEYS:
