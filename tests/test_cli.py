@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CLI, run_cli
+from conftest import CLI, ROOT, run_cli
 
 
 def break_a_question(project: Path) -> Path:
@@ -164,6 +164,12 @@ HELP = [  # (command, option or sub-command, its help text)
     (("ingest",), "--pending, --no-pending", "its uncovered questions are known open work until the content covers them"),
     (("ingest",), "--layout NAME, --format NAME", "force a layout reader (auto, "),
     (("ingest",), "--seeds SEEDS", "folder of raw documents for --check"),
+    (("dedup",), "--status {suggested,new,off-topic,covered}", "only these statuses (repeatable)"),
+    (("review",), "--new SOURCE:REF", "confirm a question is new (repeatable)"),
+    (("review",), "--off-topic SOURCE:REF", "mark a question off-topic (repeatable)"),
+    (("generate",), "--check", "validate and render in memory; write nothing"),
+    (("ingest",), "--skip-section SKIP_SECTION", "regex: leave out questions under matching sections"),
+    (("ingest",), "--check", "check every registry file against its raw document"),
 ]
 
 
@@ -351,3 +357,74 @@ def test_a_failed_build_says_so_and_leaves_the_site(project: Path, tmp_path: Pat
     assert done.stderr == f"WARNING -  a warning\nbuild failed: {site} was left as it was\n"
     assert (site / "index.html").read_text(encoding="utf-8") == "previous build"
     assert [p.name for p in site.parent.iterdir()] == ["site"]
+
+
+QA_DOCUMENT = "Q: What is Django?\nA: A framework.\n\nQ: What is a model?\nA: A class.\n"
+
+
+def test_ingest_preview_lists_the_readers_best_first(tmp_path: Path) -> None:
+    document = tmp_path / "qa.txt"
+    document.write_text(QA_DOCUMENT, encoding="utf-8")
+    done = run_cli("ingest", "--preview", str(document))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.endswith("\n2 questions (0 off-topic); layout qa, confidence 1.00 (all readers: qa 1.00, lines 0.50)\n"
+                                "preview only: nothing was written.\n")
+
+
+def test_ingest_preview_with_a_forced_layout_names_no_readers(tmp_path: Path) -> None:
+    done = run_cli("ingest", "--preview", str(write_document(tmp_path)), "--layout", "headings")
+    assert done.returncode == 0, done.stderr
+    summary = done.stdout.splitlines()[-2]
+    assert re.fullmatch(r"\d+ questions \(0 off-topic\); layout headings, confidence \d\.\d\d", summary), summary
+
+
+def test_ingest_preview_leaves_out_skipped_sections(tmp_path: Path) -> None:
+    done = run_cli("ingest", "--preview", str(write_document(tmp_path)), "--skip-section", "^Models$")
+    assert done.returncode == 0, done.stderr
+    assert [line.split(None, 1)[1] for line in done.stdout.splitlines() if line.startswith(str(tmp_path))] == [
+        "What is Django?"]
+    assert "\n1 questions (0 off-topic); layout " in done.stdout
+
+
+def test_ingest_records_the_url(project: Path, tmp_path: Path) -> None:
+    from handbook.sources import load_source
+
+    done = run_cli("ingest", str(write_document(tmp_path)), "--id", "new-src", "--title", "T", "--kind", "blog",
+                   "--credit", "C", "--url", "https://example.org/interview", root=project)
+    assert done.returncode == 0, done.stderr
+    source, errors = load_source(project / "sources" / "new-src.yml", project)
+    assert not errors and source is not None and source.url == "https://example.org/interview"
+
+
+def test_check_counts_its_problems_last_on_stderr(project: Path) -> None:
+    expected = add_uncovered_question(project)
+    done = run_cli("check", "--require-coverage", root=project)
+    assert done.returncode == 1
+    lines = done.stderr.split("\n")
+    assert lines[0].startswith(expected + "'What is a monad transformer?' (") and lines[1:] == ["", "1 problem(s).", ""]
+
+
+def test_dedup_by_bank_lists_the_coverage_under_a_heading(tmp_path: Path) -> None:
+    from handbook.pipeline import Paths, load
+    from handbook.report import coverage_by_bank
+
+    done = run_cli("dedup", "--by-bank", "--json", str(tmp_path / "r.json"))
+    assert done.returncode == 0, done.stderr
+    coverage = coverage_by_bank(load(Paths(ROOT), require_coverage=False).report)
+    assert f"\n\nCoverage by bank question:\n{coverage}\n\n" in done.stdout
+
+
+def test_generate_stops_on_a_problem_and_prints_it(project: Path, tmp_path: Path) -> None:
+    expected = add_uncovered_question(project)
+    set_require_coverage(project, True)
+    done = run_cli("generate", "--out", str(tmp_path / "out"), root=project)
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr.startswith(expected + "'What is a monad transformer?' (") and done.stderr.count("\n") == 1
+    assert not (tmp_path / "out").exists()
+
+
+def test_generate_on_invalid_content_exits_1(project: Path, tmp_path: Path) -> None:
+    break_a_question(project)
+    done = run_cli("generate", "--out", str(tmp_path / "out"), root=project)
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr.endswith(" error(s): nothing was generated.\n")

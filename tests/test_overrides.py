@@ -43,3 +43,20 @@ def test_an_entry_naming_an_unknown_source_is_an_error_on_its_line(tmp_path: Pat
     assert not errors
     assert [str(e) for e in override_errors(overrides, {("src", "q1")}, {"src"}, {"api"})] == [
         "overrides.yml:2: unknown source 'nope'", "overrides.yml:6: source 'src' has no question 'q9'"]
+
+
+@pytest.mark.parametrize("value", ["api web-api", "{api: web-api}"])
+def test_distinct_that_is_no_list_is_an_error_on_its_line(tmp_path: Path, value: str) -> None:
+    assert errors_of(tmp_path, f"map: []\ndistinct: {value}\n") == ["overrides.yml:2: 'distinct' must be a list"]
+
+
+@pytest.mark.parametrize("pair", ["[api, web-api, cors]", "[api]", "[api, api]", "[api, 7]", "api"])
+def test_a_distinct_entry_that_is_no_pair_of_two_ids_is_an_error_on_its_line(tmp_path: Path, pair: str) -> None:
+    assert errors_of(tmp_path, f"map: []\ndistinct:\n  - [api, cors]\n  - {pair}\n") == [
+        "overrides.yml:4: each 'distinct' entry is a pair of two different question ids"]
+
+
+def test_an_entry_listed_through_a_merge_key_is_an_error_on_the_merge_key_line(tmp_path: Path) -> None:
+    # `<<` merges the mapping into the top level: its items have no line of their own
+    assert errors_of(tmp_path, "\n<<: {map: [{source: src}]}\n") == [
+        "overrides.yml:2: each 'map' entry needs id, ref, source, why (non-empty strings)"]

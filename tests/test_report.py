@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from handbook.dedup import DedupReport, DuplicatePair, Match
 from handbook.report import candidates, coverage_by_bank, table
 
@@ -42,3 +44,16 @@ def test_coverage_by_bank_lists_the_source_questions_of_each_bank_question() -> 
                                   match("two", "q7", "covered", "api"), match("two", "q8", "new")],
                          duplicates=[], errors=[], source_count=2)
     assert coverage_by_bank(report) == "api (2 sources): one#q2, two#q7\nweb-api (1 sources): one#q1"
+
+
+def test_long_refs_and_questions_are_clipped_to_their_column_with_an_ellipsis() -> None:
+    long = match("s" * 50, "q1", "covered", "b" * 30)
+    long = replace(long, asked="x" * 80)
+    row = table(DedupReport(matches=[long], duplicates=[], errors=[], source_count=1)).splitlines()[2]
+    assert row == f"{'covered':10} {'s' * 43}… {'b' * 25}… {'x' * 69}…"
+
+
+def test_text_that_fits_its_column_is_not_clipped() -> None:
+    exact = replace(match("s" * 41, "q1", "covered", "b" * 26), asked="x" * 70)
+    row = table(DedupReport(matches=[exact], duplicates=[], errors=[], source_count=1)).splitlines()[2]
+    assert row == f"{'covered':10} {'s' * 41}#q1 {'b' * 26} {'x' * 70}"

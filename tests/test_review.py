@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from conftest import run_cli
@@ -99,3 +100,18 @@ def test_record_keeps_a_long_reason_on_one_line(tmp_path: Path) -> None:
     assert 100 < len(why) < 120
     record(path, [Decision("src", "q1", "map", why, "api")])
     assert f"    why: {why}\n" in path.read_text(encoding="utf-8")
+
+
+def test_interactive_accepts_the_third_candidate() -> None:
+    third = replace(review_match("one", "s1", "suggested"),
+                    candidates=[{"id": f"q{i}", "score": 0.5 - i / 10, "words": []} for i in (1, 2, 3)])
+    answers = iter(["3"])
+    assert interactive([third], ask=lambda _: next(answers), say=lambda _: None) == [
+        Decision("one", "s1", "map", "accepted in review (score 0.20)", "q3")]
+
+
+def test_interactive_quits_with_the_decisions_made_so_far() -> None:
+    matches = [review_match("one", "s1", "suggested"), review_match("one", "n1", "new"), review_match("one", "n2", "new")]
+    answers = iter(["n", " Q "])
+    assert interactive(matches, ask=lambda _: next(answers), say=lambda _: None) == [
+        Decision("one", "s1", "new", "confirmed new in review")]

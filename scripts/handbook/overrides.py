@@ -95,6 +95,8 @@ def load_overrides(path: Path, root: Path) -> tuple[Overrides, list[ContentError
             entry = Override(item["source"], item["ref"], item.get("id"), item["why"], line, kind)
             (overrides.mappings if kind == "map" else overrides.marked)[key] = entry
     pairs = data.get("distinct") or []
+    if not isinstance(pairs, list):
+        errors.append(ContentError(shown, key_lines.get("distinct", 1), "'distinct' must be a list"))
     for index, pair in enumerate(pairs if isinstance(pairs, list) else []):
         line = lines.get("distinct", [])[index] if index < len(lines.get("distinct", [])) else 1
         if not isinstance(pair, list) or len(pair) != 2 or not all(isinstance(p, str) for p in pair) or pair[0] == pair[1]:
