@@ -52,8 +52,9 @@ $(VENV)/.mutation-installed: requirements-mutation.txt constraints.txt $(VENV)/.
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-mutation.txt -c constraints.txt
 	touch $@
 
-mutation: setup-mutation  ## mutmut over scripts/handbook/ with the fast tests, in a staging copy (slow; not in CI)
-	$(PY) scripts/mutation.py
+MUTATION_SAMPLE ?= 600
+mutation: setup-mutation  ## mutmut over scripts/handbook/ with the fast tests, in a staging copy (not in CI); MUTATION_SAMPLE=0 tests every mutant (hours)
+	$(PY) scripts/mutation.py --sample $(MUTATION_SAMPLE)
 
 browser-mutations: setup-test browser  ## hand-made mutations of docs/javascripts, one at a time in a copy: the browser tests must catch each
 	$(PY) scripts/browser_mutations.py
