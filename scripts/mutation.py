@@ -114,7 +114,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rev", help="measure this commit instead of the working tree (e.g. to report a 'before' score)")
     parser.add_argument("--sample", type=int, default=0,
                         help="test a random sample of this many mutants (a full run takes hours on two cores)")
-    parser.add_argument("--seed", type=int, default=1, help="the sample's random seed")
+    parser.add_argument("--seed", type=int, default=None,
+                        help="the sample's random seed (default: a new one each run, printed, so a run is never "
+                             "scored on the sample whose survivors the tests were written against)")
     parser.add_argument("--max-children", type=int, default=2)
     args = parser.parse_args(argv)
     mutmut = Path(sys.executable).with_name("mutmut")
@@ -132,8 +134,9 @@ def main(argv: list[str] | None = None) -> int:
             # Generate the mutants and record which tests reach each one, without testing any yet.
             run_mutmut(mutmut, project, env, log, ["handbook.no_such_module*"], args.max_children)
             everything = sorted(results(project, mutmut))
-            names = sorted(random.Random(args.seed).sample(everything, min(args.sample, len(everything))))
-            print(f"testing a random sample of {len(names)} of {len(everything)} mutants (seed {args.seed})")
+            seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1_000_000)
+            names = sorted(random.Random(seed).sample(everything, min(args.sample, len(everything))))
+            print(f"testing a random sample of {len(names)} of {len(everything)} mutants (seed {seed})")
         run = run_mutmut(mutmut, project, env, log, names, args.max_children)
         statuses = results(project, mutmut)
         if names:
