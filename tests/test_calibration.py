@@ -216,3 +216,13 @@ def test_measure_counts_top3_only_for_answered_questions_with_the_answer_in_the_
               Label("x", "What is an API?", "jwt"), Label("x", "What is a web API?", "web-api")]
     assert measure("x", labels, ContentMatcher(bank)) == Figures(
         "x", questions=4, answered=2, unanswered=2, covered=3, covered_right=1, in_top3=1, new_called=1, suggested=0)
+
+
+def test_seed_labels_take_the_best_scoring_match_at_or_above_the_alias_score() -> None:
+    """``What is an API?`` also matches ``web-api`` (60), a later id; ``... methods mix?`` scores exactly 85."""
+    seeds = Source(id="one", title="one", kind="k", origin="one.txt", credit="c", path="sources/one.yml",
+                   questions=[SourceQuestion(ref="q1", asked="What is an API?", line=1),
+                              SourceQuestion(ref="q2", asked="What are cookies and localStorage?", line=2),
+                              SourceQuestion(ref="q3", asked="What are the HTTP methods mix?", line=3)])
+    assert [label.id for label in seed_labels(SMALL_BANK, [seeds], Overrides())] == [
+        "api", "cookies-vs-localstorage", "http-methods"]

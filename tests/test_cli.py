@@ -170,6 +170,7 @@ HELP = [  # (command, option or sub-command, its help text)
     (("generate",), "--check", "validate and render in memory; write nothing"),
     (("ingest",), "--skip-section SKIP_SECTION", "regex: leave out questions under matching sections"),
     (("ingest",), "--check", "check every registry file against its raw document"),
+    ((), "generate", "render the generated pages (what the MkDocs hook adds)"),
 ]
 
 
@@ -428,3 +429,19 @@ def test_generate_on_invalid_content_exits_1(project: Path, tmp_path: Path) -> N
     done = run_cli("generate", "--out", str(tmp_path / "out"), root=project)
     assert (done.returncode, done.stdout) == (1, "")
     assert done.stderr.endswith(" error(s): nothing was generated.\n")
+
+
+def test_dedup_json_goes_into_new_folders_with_two_space_indents(tmp_path: Path) -> None:
+    out = tmp_path / "a" / "b" / "report.json"
+    done = run_cli("dedup", "--json", str(out))
+    assert done.returncode == 0, done.stderr
+    text = out.read_text(encoding="utf-8")
+    assert text == json.dumps(json.loads(text), indent=2, ensure_ascii=False) + "\n"
+    assert f"JSON report written to {out}\n" in done.stdout
+
+
+def test_ingest_preview_of_a_missing_document_names_it_on_line_1(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.md"
+    done = run_cli("ingest", "--preview", str(missing))
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr.startswith(f"{missing}:1: ") and "nope.md" in done.stderr.split(":1: ", 1)[1]

@@ -339,3 +339,53 @@ def test_the_report_json_names_its_fields() -> None:
     data = report.to_json()
     assert list(data) == ["source_count", "summary", "open_work", "matches", "duplicates", "errors"]
     assert (data["source_count"], data["errors"]) == (1, ["overrides/x.yml:3: bad"])
+
+
+def _candidate(qid: str, score: float, fuzzy: float = 0.0, words: tuple[str, ...] = ()) -> Candidate:
+    return Candidate(id=qid, score=score, head=0.0, body=0.0, fuzzy=fuzzy, entry=f"title of {qid}" if fuzzy else "",
+                     words=words)
+
+
+def test_a_reason_names_matched_words_only_when_there_are_some() -> None:
+    from handbook.dedup import decide
+    assert decide([_candidate("a", 0.1)]) == ("new", "closest is 'a' 0.10, below 0.20")
+    assert decide([_candidate("a", 0.1, words=("view", "url"))]) == ("new", "closest is 'a' 0.10 (view, url), below 0.20")
+
+
+def test_same_words_covers_at_exactly_the_threshold_and_only_when_the_runner_up_is_more_than_the_gap_behind() -> None:
+    from handbook.dedup import decide
+    assert decide([_candidate("a", 0.1, fuzzy=95.0)]) == (
+        "covered", "same question as 'title of a' (fuzzy 95); score 0.10")
+    # a runner-up exactly SAME_WORDS_GAP behind is close enough to leave the question to the scores
+    assert decide([_candidate("a", 0.1, fuzzy=100.0), _candidate("b", 0.05, fuzzy=94.0)]) == (
+        "new", "closest is 'a' 0.10, below 0.20")
+    assert decide([_candidate("a", 0.1, fuzzy=100.0), _candidate("b", 0.05, fuzzy=93.0)])[0] == "covered"
+
+
+def test_an_override_that_maps_a_question_scores_exactly_one(tmp_path: Path) -> None:
+    path = tmp_path / "overrides.yml"
+    path.write_text("map:\n  - source: src\n    ref: q1\n    id: jwt\n    why: the same question\n", encoding="utf-8")
+    overrides, errors = load_overrides(path, tmp_path)
+    assert not errors
+    report = deduplicate(BANK, [source("Something the matcher cannot place")], overrides)
+    [match] = report.matches
+    assert (match.id, match.status, match.score) == ("jwt", "covered", 1.0)
+
+
+def test_deduplicate_indexes_the_bank_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    import handbook.dedup as dedup
+    built: list[int] = []
+
+    class Counting(ContentMatcher):
+        def __init__(self, questions: list[Question]) -> None:
+            built.append(len(questions))
+            super().__init__(questions)
+
+    monkeypatch.setattr(dedup, "ContentMatcher", Counting)
+    deduplicate(BANK, [source("What is an API?")], Overrides())
+    assert built == [len(BANK)]
+
+
+def test_an_exact_entry_is_the_entry_a_fuzzy_score_names() -> None:
+    # "a b" and "b a" both score 100 by token sort; the exact one is the entry recorded
+    assert best_scores(["b a"], ["a b", "b a"], ["x", "x"]) == [{"x": (100.0, 1)}]

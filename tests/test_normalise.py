@@ -83,3 +83,13 @@ def test_code_names_are_found_only_where_a_hint_is() -> None:
     assert terms("What is request.data?")[0] == "request.data"
     assert terms("Why is N+1 slow?")[0] == "n+1"
     assert terms("What is a plain question?") == ["plain", "question"]
+
+
+def test_a_word_ending_in_a_double_s_keeps_its_last_letter() -> None:
+    from handbook.normalise import singular
+    assert [singular(w) for w in ("address", "class", "classes", "views")] == ["address", "class", "classe", "view"]
+
+
+def test_an_escaped_underscore_reads_as_the_code_name_it_escapes() -> None:
+    from handbook.normalise import surface_terms
+    assert surface_terms("What does select\\_related do?") == surface_terms("What does select_related do?")

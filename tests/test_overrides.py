@@ -60,3 +60,8 @@ def test_an_entry_listed_through_a_merge_key_is_an_error_on_the_merge_key_line(t
     # `<<` merges the mapping into the top level: its items have no line of their own
     assert errors_of(tmp_path, "\n<<: {map: [{source: src}]}\n") == [
         "overrides.yml:2: each 'map' entry needs id, ref, source, why (non-empty strings)"]
+
+
+@pytest.mark.parametrize("kind", ["map", "new", "off_topic"])
+def test_a_decision_key_that_is_no_list_is_an_error_on_its_line(tmp_path: Path, kind: str) -> None:
+    assert errors_of(tmp_path, f"distinct: []\n\n{kind}: 5\n") == [f"overrides.yml:3: '{kind}' must be a list"]

@@ -265,3 +265,95 @@ def test_an_option_turned_heading_by_an_underline_has_no_options_of_its_own() ->
 
     doc = Document("quiz.md", "# Quiz\n\n- [ ] Is it?\n  ---\n")  # a setext heading on the option's own line
     assert [h.line for h in doc.headings] == [1, 3] and headings_with_options(doc) == []
+
+
+def test_bare_lines_accept_a_one_character_sentence_line() -> None:
+    assert found(BareLinesReader(), "# Views\n\nWhat is a view?\n?\n") == [(3, "What is a view?"), (4, "?")]
+
+
+def test_details_summary_text_line_counts_newlines_across_leading_blank_strings() -> None:
+    from handbook.readers.details import DetailsReader
+
+    text = f"# Views\n\n<details>\n<summary>\n<b>\n1. What is a view?</b></summary>\n\n{ANSWER}\n\n</details>\n"
+    assert [(f.line, f.text) for f in DetailsReader().read(Document("doc.md", text))] == [(6, "What is a view?")]
+
+
+def test_list_reader_skips_quiz_options_and_link_only_items() -> None:
+    from handbook.readers.lists import ListReader
+
+    options = "- What is a view?\n- What is a model?\n- [ ] What is a form?\n- [x] What is a field?\n"
+    assert found(ListReader(), options) == [(1, "What is a view?"), (2, "What is a model?")]
+    links = "- What is a view?\n- What is a model?\n- [Docs](https://docs.djangoproject.com/)\n"
+    assert found(ListReader(), links) == [(1, "What is a view?"), (2, "What is a model?")]
+
+
+def test_plain_text_answered_records_where_each_answer_ends() -> None:
+    from handbook.readers.plain_text import Candidate, answered
+
+    lines = ["What is a view?", ANSWER, "", "What is a model?", ANSWER]
+    cands = [Candidate(1, "What is a view?", None, None), Candidate(4, "What is a model?", None, None)]
+    assert [(f.line, f.end) for f in answered(lines, cands)] == [(1, 3), (4, 5)]
+
+
+def test_a_tabbed_line_is_no_section_title() -> None:
+    from handbook.readers.plain_text import is_section_title
+
+    assert is_section_title("Views and models")
+    assert not is_section_title("Views\tand models")
+
+
+def test_repair_turns_windows_line_ends_into_single_newlines() -> None:
+    from handbook.readers.plain_text import repair
+
+    assert repair("What is a view?\r\nIt answers.\rDone.") == "What is a view?\nIt answers.\nDone."
+
+
+def test_prose_ignores_questions_inside_fenced_code() -> None:
+    text = f"```\nWhat is in the code?\n{ANSWER}\n```\nWhat is a view?\n{ANSWER}\n"
+    assert found(ProseReader(), text) == [(5, "What is a view?")]
+
+
+def test_table_number_column_takes_only_short_numbers_from_a_named_question_column() -> None:
+    from handbook.readers.tables import TableReader
+
+    doc = Document("doc.md", "| Question | Answer |\n|---|---|\n| 12345 | x |\n| What is a view? | y |\n")
+    assert [(f.line, f.text, f.number) for f in TableReader().read(doc)] == [
+        (3, "12345", None), (4, "What is a view?", None)]
+
+
+def test_table_with_a_superscript_digit_row_number_is_read_not_crashed() -> None:
+    from handbook.readers.tables import TableReader
+
+    doc = Document("doc.md", "| N | Q |\n|---|---|\n| ² | What is a view? |\n| 2 | What is a model? |\n")
+    assert [(f.line, f.text, f.number) for f in TableReader().read(doc)] == [
+        (3, "What is a view?", None), (4, "What is a model?", 2)]
+
+
+def test_question_column_tolerates_rows_shorter_than_the_widest() -> None:
+    from handbook.readers.tables import Table, question_column
+
+    table = Table([], [(1, ["1", "What is a view?"]), (2, ["2"])], 2)
+    assert question_column(table) == (1, False)
+
+
+def test_a_task_word_line_ending_in_a_comma_is_no_question() -> None:
+    from handbook.readers.text import looks_like_question as reads_as_question
+
+    assert reads_as_question("Explain views")
+    assert not reads_as_question("Explain views,")
+
+
+def test_toc_slug_is_github_lower_case_anchor() -> None:
+    from handbook.readers.toc import slug
+
+    assert slug("What Is a View?") == "what-is-a-view"
+
+
+def test_toc_entries_come_from_every_toc_list() -> None:
+    from handbook.readers.toc import toc_entries
+
+    text = ("- [A one](#a-one)\n- [A two](#a-two)\n- [A three](#a-three)\n\ntext\n\n"
+            "- [B one](#b-one)\n- [B two](#b-two)\n- [B three](#b-three)\n")
+    entries, spans = toc_entries(Document("doc.md", text))
+    assert [anchor for _, anchor in entries] == ["a-one", "a-two", "a-three", "b-one", "b-two", "b-three"]
+    assert len(spans) == 2

@@ -188,3 +188,10 @@ def test_a_topic_page_starts_with_front_matter_progress_and_print_buttons() -> N
         'Print this topic at my level</button> <button type="button" class="md-button" data-print="all">'
         'Print all three levels</button></div>\n\n')
     assert page.endswith(render_question(SMALL_BANK.questions[1], SMALL_BANK, SMALL_REPORT) + "\n")
+
+
+def test_the_stats_line_counts_questions_topics_and_covered_source_questions() -> None:
+    from handbook.render import stats
+    assert stats(SMALL_BANK, SMALL_REPORT) == (
+        "**3 questions** in 2 topics, each answered at three levels. "
+        "They cover 3 of the 6 questions asked across 2 source documents.")

@@ -57,3 +57,10 @@ def test_text_that_fits_its_column_is_not_clipped() -> None:
     exact = replace(match("s" * 41, "q1", "covered", "b" * 26), asked="x" * 70)
     row = table(DedupReport(matches=[exact], duplicates=[], errors=[], source_count=1)).splitlines()[2]
     assert row == f"{'covered':10} {'s' * 41}#q1 {'b' * 26} {'x' * 70}"
+
+
+def test_candidates_show_at_most_three_with_scores_and_comma_separated_words() -> None:
+    four = [{"id": "a", "score": 0.91, "words": ["api", "view"]}, {"id": "b", "score": 0.5, "words": []},
+            {"id": "c", "score": 0.333, "words": ["x"]}, {"id": "d", "score": 0.1, "words": ["y"]}]
+    assert candidates(match("one", "q1", "new", candidates=four)) == [
+        "1. a 0.91  [api, view]", "2. b 0.50", "3. c 0.33  [x]"]

@@ -37,3 +37,11 @@ def test_code_parts_split_camel_case_class_names_found_in_text() -> None:
 
 def test_code_parts_ignore_names_inside_html_tags() -> None:
     assert code_parts('<span class="hb_note">x</span> uses <code>get_signed_cookie</code>') == "get signed cookie"
+
+
+def test_tune_takes_parts_from_the_text_as_well_as_the_title() -> None:
+    index = {"docs": [{"location": "orm/#q", "title": "Joins", "text": "Use prefetch_related here."},
+                      {"location": "orm/#r", "title": "What is get_object()?"}]}
+    tuned = tune(index, ["orm"])
+    assert tuned["docs"][0]["parts"] == "prefetch related"
+    assert tuned["docs"][1]["parts"] == "get object"

@@ -131,3 +131,8 @@ def test_a_layout_may_combine_readers_but_an_unknown_one_is_refused(tmp_path: Pa
     (tmp_path / "sources").mkdir()
     done = run_cli("ingest", str(FIXTURES / "lists.md"), "--id", "shop", "--layout", "poetry", root=tmp_path)
     assert (done.returncode, done.stderr) == (2, "<command line>:0: unknown format 'poetry'\n")
+
+
+def test_an_unknown_key_is_named_with_its_line(tmp_path: Path) -> None:
+    text = VALID.format(id="notes", origin="doc.txt").replace("credit:", "colour: red\ncredit:")
+    assert messages(tmp_path, "notes.yml", text) == ["sources/notes.yml:5: unknown key 'colour'"]

@@ -91,3 +91,20 @@ def test_every_cram_row_shows_how_many_sources_ask_its_question() -> None:
         assert (int(row.group(2)), int(row.group(3))) == (report.sources_asking(row.group(1)), report.source_count)
         counts.add(int(row.group(2)))
     assert max(counts) > 0
+
+
+def test_week_review_day_reads_exactly_and_links_the_ten_first_ranked() -> None:
+    from handbook.study import link
+    plan = week(RESULT.bank, RESULT.report)
+    review = re.split(r"\n\n(?=\*\*Day )", plan)[-1]
+    top = ranked(RESULT.bank, RESULT.report)[:10]
+    assert review.split("** — ", 1)[1] == (
+        "read the [Misconceptions](misconceptions.md) page, then answer the ten most-asked questions out loud at "
+        "the level above yours before checking the tab: " + ", ".join(link(q) for q in top) + ".")
+
+
+def test_ranked_puts_questions_asked_by_more_sources_first() -> None:
+    report = RESULT.report
+    counts = [report.sources_asking(q.id) for q in ranked(RESULT.bank, report)]
+    assert counts == sorted(counts, reverse=True)
+    assert counts[0] > counts[-1]

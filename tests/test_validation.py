@@ -258,3 +258,30 @@ def test_loaded_topics_and_corrections_keep_every_field(tmp_path: Path) -> None:
                                                           ("other", "Other", "More.")]
     assert [(c.claim, c.fact, c.ref) for c in question.corrections] == [
         ("A claim", "A fact", "https://docs.djangoproject.com/x")]
+
+
+def test_an_unknown_key_lists_every_allowed_key(tmp_path: Path) -> None:
+    errors = errors_for(tmp_path, {"basics/sample-question.md": question_text(extra="colour: blue\n")})
+    assert errors == [f"{QFILE}:6: unknown front matter key 'colour' "
+                      "(allowed: id, title, topic, level, tags, related, aliases, corrections, order)"]
+
+
+def test_a_non_kebab_id_points_at_the_id_line_wherever_it_is(tmp_path: Path) -> None:
+    front = "title: What is a sample question?\nid: Bad_Id\ntopic: basics\nlevel: junior\n"
+    errors = errors_for(tmp_path, {"basics/Bad_Id.md": question_text(front=front)})
+    assert errors == ["content/questions/basics/Bad_Id.md:3: id 'Bad_Id' is not kebab-case (lowercase words joined by '-')"]
+
+
+def test_a_duplicate_id_on_a_later_line_points_at_that_line(tmp_path: Path) -> None:
+    front = "title: What is a sample question?\nid: same-id\ntopic: other\nlevel: junior\n"
+    errors = errors_for(tmp_path, {
+        "basics/same-id.md": question_text("same-id"),
+        "other/same-id.md": question_text(front=front),
+    })
+    assert errors == ["content/questions/other/same-id.md:3: duplicate id 'same-id' "
+                      "(also used by content/questions/basics/same-id.md)"]
+
+
+def test_a_flow_style_topics_list_reports_at_line_one(tmp_path: Path) -> None:
+    errors = errors_for(tmp_path, {}, topics="[{id: basics, title: Basics}]\n")
+    assert errors == ["content/topics.yml:1: each topic needs exactly the keys id, title and summary"]

@@ -66,7 +66,7 @@ def question_column(table: Table) -> tuple[int | None, bool]:
 
 def number_of(cells: list[str], column: int) -> int | None:
     first = cells[0].strip().rstrip(".") if column > 0 and cells else ""
-    return int(first) if first.isdigit() else None
+    return int(first) if first.isdecimal() else None
 
 
 class TableReader:
