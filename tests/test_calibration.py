@@ -7,6 +7,8 @@ misses never printed).
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from handbook.calibration import (
@@ -28,7 +30,7 @@ from handbook.calibration import (
 )
 from handbook.dedup import decide
 from handbook.loader import load_content
-from handbook.matching import ContentMatcher
+from handbook.matching import Candidate, ContentMatcher
 from handbook.model import Question, Source, SourceQuestion
 from handbook.overrides import Override, Overrides, load_overrides
 from handbook.pipeline import PROJECT_ROOT, Paths
@@ -226,3 +228,25 @@ def test_seed_labels_take_the_best_scoring_match_at_or_above_the_alias_score() -
                               SourceQuestion(ref="q3", asked="What are the HTTP methods mix?", line=3)])
     assert [label.id for label in seed_labels(SMALL_BANK, [seeds], Overrides())] == [
         "api", "cookies-vs-localstorage", "http-methods"]
+
+
+
+class DeepMatcher:
+    """Ranks as many made-up bank questions as asked for, ``q1`` best, each below the one before."""
+
+    def __init__(self, like: Candidate) -> None:
+        self.like = like
+
+    def rank(self, queries: list[str], top: int = 3) -> list[list[Candidate]]:
+        return [[dataclasses.replace(self.like, id=f"q{n}", score=1 - n / 100, fuzzy=0.0) for n in range(1, top + 1)]
+                for _ in queries]
+
+
+def test_misses_places_the_wanted_answer_only_within_the_twenty_best(small_matcher: ContentMatcher) -> None:
+    matcher = DeepMatcher(small_matcher.rank(["What is an API?"])[0][0])
+    top = "q1 0.99, q2 0.98, q3 0.97"
+    status = decide(matcher.rank(["x"])[0])[0]
+    labels = [Label("doc", "Q?", "q20", line=1), Label("doc", "Q?", "q21", line=2)]
+    assert misses(labels, matcher) == [  # type: ignore[arg-type]
+        f"doc:1: not in top 3: 'Q?' -> want q20 (want at #20 0.80); got {status}: {top}",
+        f"doc:2: not in top 3: 'Q?' -> want q21; got {status}: {top}"]

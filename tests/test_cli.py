@@ -445,3 +445,129 @@ def test_ingest_preview_of_a_missing_document_names_it_on_line_1(tmp_path: Path)
     done = run_cli("ingest", "--preview", str(missing))
     assert done.returncode == 1 and done.stdout == ""
     assert done.stderr.startswith(f"{missing}:1: ") and "nope.md" in done.stderr.split(":1: ", 1)[1]
+
+
+def latin1_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files opened without an encoding get Latin-1, as under a non-UTF-8 locale."""
+    import io as io_module
+
+    monkeypatch.setattr(io_module, "text_encoding", lambda encoding, stacklevel=2: encoding or "latin-1")
+
+
+def test_generate_writes_utf8_whatever_the_locale(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from handbook.pipeline import Paths, load
+    from handbook.render import build_site
+
+    latin1_locale(monkeypatch)
+    result = load(Paths(project))
+    files = build_site(result.bank, result.report).files
+    assert any(not text.isascii() for text in files.values())
+    done = run_cli("generate", "--out", str(tmp_path / "out"), root=project)
+    assert done.returncode == 0, done.stderr
+    assert {uri: (tmp_path / "out" / uri).read_bytes().decode("utf-8") for uri in files} == files
+
+
+def test_dedup_json_is_utf8_whatever_the_locale(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    add_uncovered_question(project)
+    registry = project / "sources" / "drf-qa-readme.yml"
+    registry.write_text(registry.read_text(encoding="utf-8").replace("a monad transformer?", "a “monad” café?"),
+                        encoding="utf-8")
+    latin1_locale(monkeypatch)
+    out = project / "r.json"
+    assert run_cli("dedup", "--json", str(out), root=project).returncode == 0
+    assert '"asked": "What is a “monad” café?"' in out.read_bytes().decode("utf-8")
+
+
+def test_ingest_writes_the_registry_in_utf8_whatever_the_locale(project: Path, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    document = tmp_path / "qa.txt"
+    document.write_text("Q: What is a café view?\nA: One.\n\nQ: What is a model?\nA: A class.\n", encoding="utf-8")
+    latin1_locale(monkeypatch)
+    done = run_cli("ingest", str(document), "--id", "new-src", "--title", "Tést", "--kind", "blog", "--credit", "C",
+                   root=project)
+    assert done.returncode == 0, done.stderr
+    text = (project / "sources" / "new-src.yml").read_bytes().decode("utf-8")
+    assert "What is a café view?" in text and "Tést" in text
+
+
+def test_ingest_preview_and_ingest_name_what_they_miss(tmp_path: Path) -> None:
+    done = run_cli("ingest", "--preview")
+    assert (done.returncode, done.stdout, done.stderr) == (2, "", "ingest --preview needs a DOCUMENT\n")
+    done = run_cli("ingest", str(write_document(tmp_path)))
+    assert (done.returncode, done.stdout, done.stderr) == (
+        2, "", "ingest needs a DOCUMENT and --id (or --preview, or --check)\n")
+
+
+def only_registry(project: Path, keep: str) -> Path:
+    for path in (project / "sources").glob("*.yml"):
+        if path.name not in (keep, "overrides.yml"):
+            path.unlink()
+    return project / "sources" / keep
+
+
+def test_ingest_check_names_a_missing_origin_and_counts_it_as_a_failure(project: Path, tmp_path: Path) -> None:
+    from handbook.sources import load_source
+
+    registry = only_registry(project, "drf-qa-readme.yml")
+    source, _ = load_source(registry, project)
+    assert source is not None
+    (project / "sources" / "broken-src.yml").write_text(BROKEN_REGISTRY, encoding="utf-8")
+    seeds, incoming = tmp_path / "seeds", tmp_path / "incoming"
+    seeds.mkdir()
+    incoming.mkdir()
+    done = run_cli("ingest", "--check", "--seeds", str(seeds), "--incoming", str(incoming), root=project)
+    assert (done.returncode, done.stdout) == (1, "")
+    lines = done.stderr.splitlines()
+    assert BROKEN_ERROR in lines and lines[-1] == f"{registry}:1: origin '{source.origin}' not found in {seeds} or {incoming}"
+
+
+def test_ingest_check_names_a_document_no_reader_can_read(project: Path, tmp_path: Path) -> None:
+    from handbook.ingest import LayoutError
+    from handbook.sources import load_source, reingest
+
+    registry = only_registry(project, "drf-qa-readme.yml")
+    registry.write_text(registry.read_text(encoding="utf-8").replace("format: numbered", "format: auto"), encoding="utf-8")
+    source, _ = load_source(registry, project)
+    assert source is not None
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    document = seeds / source.origin
+    document.write_text("", encoding="utf-8")
+    with pytest.raises(LayoutError) as raised:
+        reingest(source, document)
+    done = run_cli("ingest", "--check", "--seeds", str(seeds), "--incoming", str(tmp_path / "none"), root=project)
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr == f"{registry}:1: {document}: {raised.value}\n"
+
+
+def test_build_stages_mkdocs_output_in_a_site_folder_beside_the_target(project: Path, tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    mkdocs = FakeMkdocs(0)
+    monkeypatch.setattr(subprocess, "run", mkdocs)
+    site = previous_site(tmp_path)
+    assert run_cli("build", "--site-dir", str(site), root=project).returncode == 0
+    [(command, _)] = mkdocs.calls
+    staged = Path(command[command.index("--site-dir") + 1])
+    assert staged.name == "site" and staged.parent.parent == site.parent and staged.parent.name.startswith(".site-")
+
+
+MORE_HELP = [  # (command, option or sub-command, its help text)
+    ((), "ingest", "read a raw source document into sources/<id>.yml"),
+    ((), "build", "strict MkDocs build; the site folder is replaced only on success"),
+    (("review",), "--source SOURCE", "only this source's questions (interactive)"),
+    (("dedup",), "--json JSON", "where to write the JSON report"),
+    (("ingest",), "--licence LICENCE", "the document's licence, as its publisher states it"),
+    (("ingest",), "--preview", "print what would be recorded and the layout chosen; write nothing"),
+]
+
+
+def test_help_describes_the_program_and_the_rest_of_its_options() -> None:
+    from handbook import cli
+
+    top = run_cli("--help", env={"COLUMNS": "250"})
+    assert top.returncode == 0 and f"\n\n{cli.__doc__}\n\n" in top.stdout
+    for command in sorted({command for command, _, _ in MORE_HELP}):
+        done = run_cli(*command, "--help", env={"COLUMNS": "250"})
+        assert done.returncode == 0, done.stderr
+        for name, text in [(name, text) for c, name, text in MORE_HELP if c == command]:
+            assert re.search(rf"^ +{re.escape(name)}\s+{re.escape(text)}", done.stdout, re.MULTILINE), (name, done.stdout)

@@ -389,3 +389,26 @@ def test_deduplicate_indexes_the_bank_once(monkeypatch: pytest.MonkeyPatch) -> N
 def test_an_exact_entry_is_the_entry_a_fuzzy_score_names() -> None:
     # "a b" and "b a" both score 100 by token sort; the exact one is the entry recorded
     assert best_scores(["b a"], ["a b", "b a"], ["x", "x"]) == [{"x": (100.0, 1)}]
+
+
+def test_a_best_score_of_exactly_suggest_is_suggested() -> None:
+    from handbook.dedup import SUGGEST, decide
+    assert decide([_candidate("a", SUGGEST)]) == ("suggested", "closest is 'a' 0.20, below 0.35: a person confirms")
+
+
+def test_an_own_question_exactly_margin_ahead_is_no_duplicate() -> None:
+    bank = [bank_question(qid, qid.upper()) for qid in ("d", "e")]
+    matcher = _StubMatcher({"D": [("d", 0.41), ("e", 0.35)], "E": [("e", 0.9)]})
+    assert 0.41 - 0.35 == 0.06  # the gap is exactly MARGIN in floating point too
+    assert find_duplicates(bank, Overrides(), matcher) == []
+
+
+def test_coverage_is_the_share_of_the_querys_squared_idf_the_candidate_uses() -> None:
+    bank = [_case("signals", "What are signals?", "Signals notify receivers."),
+            _case("cache", "How does caching work?", "Caching keeps responses; signals too."),
+            _case("views", "What are views?", "Views return responses.")]
+    # terms: signal (idf 1.29, in two questions), cach, view and the unknown "interact" (idf 1.69 each)
+    ranked = ContentMatcher(bank).rank(["How do signals and caching and views interact?"])[0]
+    assert [(c.id, c.coverage) for c in ranked] == [
+        ("cache", pytest.approx(0.4411, abs=2e-4)), ("views", pytest.approx(0.2795, abs=2e-4)),
+        ("signals", pytest.approx(0.1616, abs=2e-4))]

@@ -288,3 +288,10 @@ def test_skipped_sections_match_whatever_their_case() -> None:
             "# Advanced\n\n## What is a signal?\n\nAnswer.\n\n## What is a mixin?\n\nAnswer.\n")
     _, questions = ingest_text(text, "headings", skip_sections=["basics"])
     assert [(q.line, q.asked) for q in questions] == [(13, "What is a signal?"), (17, "What is a mixin?")]
+
+
+def test_a_section_title_of_only_noise_words_slugs_to_section() -> None:
+    from handbook.ingest import _slug
+
+    assert _slug("The Questions and Answers") == "section"
+    assert _slug("Django Views and Templates Extra") == "django-views-templates"

@@ -93,3 +93,12 @@ def test_a_word_ending_in_a_double_s_keeps_its_last_letter() -> None:
 def test_an_escaped_underscore_reads_as_the_code_name_it_escapes() -> None:
     from handbook.normalise import surface_terms
     assert surface_terms("What does select\\_related do?") == surface_terms("What does select_related do?")
+
+
+def test_a_word_ending_in_us_or_is_is_not_a_plural() -> None:
+    from handbook.normalise import singular
+    assert [singular(w) for w in ("campus", "bonus", "redis", "axis")] == ["campus", "bonus", "redis", "axis"]
+
+
+def test_a_long_name_written_in_snake_case_still_reads_as_its_acronym() -> None:
+    assert tokens("django_rest_framework") == ["drf"]

@@ -33,3 +33,9 @@ def test_without_a_telling_name_the_innermost_telling_section_decides() -> None:
     assert is_off_topic("How does it persist data?", ["Django", "Redis", "Basics"])
     assert not is_off_topic("How does it persist data?", ["Redis", "Django ORM", "Basics"])
     assert not is_off_topic("How does it persist data?", ["Basics"])
+
+
+@pytest.mark.parametrize("typo", ["djgo", "djan", "dngo"])
+def test_a_four_letter_typo_of_django_at_exactly_the_fuzzy_threshold_names_django(typo: str) -> None:
+    # fuzz.ratio(typo, "django") is exactly 80 for each: the threshold counts
+    assert names_django(f"How fast are {typo} views?")

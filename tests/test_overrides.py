@@ -65,3 +65,12 @@ def test_an_entry_listed_through_a_merge_key_is_an_error_on_the_merge_key_line(t
 @pytest.mark.parametrize("kind", ["map", "new", "off_topic"])
 def test_a_decision_key_that_is_no_list_is_an_error_on_its_line(tmp_path: Path, kind: str) -> None:
     assert errors_of(tmp_path, f"distinct: []\n\n{kind}: 5\n") == [f"overrides.yml:3: '{kind}' must be a list"]
+
+
+def test_every_malformed_distinct_entry_is_reported_and_good_ones_kept(tmp_path: Path) -> None:
+    path = tmp_path / "overrides.yml"
+    path.write_text("distinct:\n  - [api]\n  - [api, api]\n  - [api, cors]\n", encoding="utf-8")
+    overrides, errors = load_overrides(path, tmp_path)
+    message = "each 'distinct' entry is a pair of two different question ids"
+    assert [str(e) for e in errors] == [f"overrides.yml:2: {message}", f"overrides.yml:3: {message}"]
+    assert overrides.distinct == {frozenset({"api", "cors"})}

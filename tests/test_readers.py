@@ -357,3 +357,43 @@ def test_toc_entries_come_from_every_toc_list() -> None:
     entries, spans = toc_entries(Document("doc.md", text))
     assert [anchor for _, anchor in entries] == ["a-one", "a-two", "a-three", "b-one", "b-two", "b-three"]
     assert len(spans) == 2
+
+
+def test_unwrap_keeps_emphasis_whose_inner_text_starts_with_a_star_or_ends_with_a_space() -> None:
+    assert unwrap("***ab**") == "***ab**"  # '**' around '*ab': not whole-text emphasis
+    assert unwrap("**ab **") == "**ab **"  # '**' around 'ab ': Markdown does not close it
+
+
+def test_a_bare_lowercase_q_marker_is_a_number_without_a_question() -> None:
+    from handbook.readers.text import question_text
+
+    assert question_text("q12.") == (12, "")
+    assert question_text("Q12.") == (12, "")
+
+
+def test_an_interrogative_line_ending_with_a_comma_is_no_question() -> None:
+    from handbook.readers.text import looks_like_question as text_question
+
+    assert not text_question("What is a view,")
+    assert text_question("What is a view")
+
+
+def test_structured_skips_a_question_key_whose_value_is_a_list() -> None:
+    from handbook.readers.structured import StructuredReader
+
+    text = "questions:\n  - question: [a, b]\n    answer: x\n  - question: What is a view?\n    answer: y\n"
+    assert [(f.line, f.text) for f in StructuredReader().read(Document("q.yml", text))] == [(4, "What is a view?")]
+
+
+def test_html_page_reads_only_outer_list_items() -> None:
+    from handbook.readers.html_page import HtmlPageReader
+
+    page = ("<!doctype html>\n<html><body>\n<ul>\n<li>What is a view?\n<ul><li>What is a subview?</li></ul>\n</li>\n"
+            "<li>What is a model?</li>\n</ul>\n</body></html>\n")
+    assert found(HtmlPageReader(), page) == [(4, "What is a view? What is a subview?"), (7, "What is a model?")]
+
+
+def test_repaired_lines_blank_exactly_the_hidden_one_based_lines() -> None:
+    from handbook.readers.plain_text import repaired_lines
+
+    assert repaired_lines(Document("doc.md", "a\nb\nc", blanked=frozenset({2}))) == ["a", "", "c"]

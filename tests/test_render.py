@@ -195,3 +195,14 @@ def test_the_stats_line_counts_questions_topics_and_covered_source_questions() -
     assert stats(SMALL_BANK, SMALL_REPORT) == (
         "**3 questions** in 2 topics, each answered at three levels. "
         "They cover 3 of the 6 questions asked across 2 source documents.")
+
+
+def test_a_topic_page_separates_its_questions_by_one_blank_line() -> None:
+    page = render_topic(SMALL_BANK.topics[0], SMALL_BANK, SMALL_REPORT)
+    first, second = (render_question(q, SMALL_BANK, SMALL_REPORT) for q in SMALL_BANK.questions[:2])
+    assert page.endswith("Print all three levels</button></div>\n\n" + first + "\n\n" + second + "\n")
+
+
+def test_the_question_index_keeps_non_ascii_titles_readable() -> None:
+    bank = dataclasses.replace(SMALL_BANK, questions=[dataclasses.replace(SMALL_BANK.questions[0], title="Qu’est-ce que « a-one » ?")])
+    assert '"title": "Qu’est-ce que « a-one » ?"' in question_index(bank, SMALL_REPORT)

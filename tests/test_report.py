@@ -64,3 +64,10 @@ def test_candidates_show_at_most_three_with_scores_and_comma_separated_words() -
             {"id": "c", "score": 0.333, "words": ["x"]}, {"id": "d", "score": 0.1, "words": ["y"]}]
     assert candidates(match("one", "q1", "new", candidates=four)) == [
         "1. a 0.91  [api, view]", "2. b 0.50", "3. c 0.33  [x]"]
+
+
+def test_the_table_rules_off_its_header_and_shows_a_dash_for_no_bank_id() -> None:
+    report = DedupReport(matches=[match("one", "q2", "new")], duplicates=[], errors=[], source_count=1)
+    rows = table(report).splitlines()
+    assert rows[1] == "-" * 120
+    assert rows[2] == f"{'new':10} {'one#q2':44} {'-':26} Asked as q2?"

@@ -115,3 +115,39 @@ def test_interactive_quits_with_the_decisions_made_so_far() -> None:
     answers = iter(["n", " Q "])
     assert interactive(matches, ask=lambda _: next(answers), say=lambda _: None) == [
         Decision("one", "s1", "new", "confirmed new in review")]
+
+
+def test_record_writes_lists_indented_under_their_key(tmp_path: Path) -> None:
+    path = tmp_path / "overrides.yml"
+    record(path, [Decision("src", "q1", "new", "nothing yet")])
+    assert path.read_text(encoding="utf-8") == "new:\n  - source: src\n    ref: q1\n    why: nothing yet\n"
+
+
+def test_record_reads_the_overrides_as_utf8_whatever_the_locale(tmp_path: Path, monkeypatch) -> None:
+    import io
+
+    path = tmp_path / "overrides.yml"
+    path.write_text("new:\n  - source: src\n    ref: q0\n    why: café\n", encoding="utf-8")
+    monkeypatch.setattr(io, "text_encoding", lambda encoding, stacklevel=2: encoding or "latin-1")
+    record(path, [Decision("src", "q1", "new", "later")])
+    assert "why: café\n" in path.read_bytes().decode("utf-8")
+
+
+def test_cli_review_asks_about_each_open_question_and_says_what_it_wrote(project: Path, monkeypatch) -> None:
+    import io
+    import sys
+
+    add_question(project, "What is a monad transformer?")
+    monkeypatch.setattr(sys, "stdin", io.StringIO("n\n" * 50))
+    done = run_cli("review", "--source", "drf-qa-readme", root=project)
+    assert done.returncode == 0, done.stderr
+    overrides = project / "sources" / "overrides.yml"
+    assert done.stdout.endswith(f"1 decision(s) written to {overrides}\n")
+    assert "ref: extra-1" in overrides.read_text(encoding="utf-8")
+
+
+def test_cli_review_of_invalid_content_exits_1(project: Path) -> None:
+    topic = next((project / "content" / "questions").rglob("*.md"))
+    topic.write_text(topic.read_text(encoding="utf-8").replace("## Mid", "## Middle", 1), encoding="utf-8")
+    done = run_cli("review", "--new", "drf-qa-readme:x", root=project)
+    assert (done.returncode, done.stdout) == (1, "")

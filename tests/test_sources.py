@@ -136,3 +136,15 @@ def test_a_layout_may_combine_readers_but_an_unknown_one_is_refused(tmp_path: Pa
 def test_an_unknown_key_is_named_with_its_line(tmp_path: Path) -> None:
     text = VALID.format(id="notes", origin="doc.txt").replace("credit:", "colour: red\ncredit:")
     assert messages(tmp_path, "notes.yml", text) == ["sources/notes.yml:5: unknown key 'colour'"]
+
+
+def test_a_question_without_a_recorded_line_has_line_zero(tmp_path: Path) -> None:
+    source, errors = load_source(write(tmp_path, "a-src.yml", VALID.format(id="a-src", origin="a.md")), tmp_path)
+    assert not errors and source is not None
+    assert [(q.ref, q.line) for q in source.questions] == [("q1", 0)]
+
+
+def test_a_registry_file_starts_with_a_header_saying_what_is_hand_edited() -> None:
+    text = dump_source(Source(id="s", title="S", kind="notes", origin="s.md", credit="c", path="sources/s.yml"))
+    assert text.startswith("# Source registry entry. Metadata is edited by hand; `questions` is written by\n"
+                           "# `python -m handbook ingest` from the raw document and checked by `ingest --check`.\nid: s\n")

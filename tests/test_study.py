@@ -108,3 +108,21 @@ def test_ranked_puts_questions_asked_by_more_sources_first() -> None:
     counts = [report.sources_asking(q.id) for q in ranked(RESULT.bank, report)]
     assert counts == sorted(counts, reverse=True)
     assert counts[0] > counts[-1]
+
+
+def test_split_topics_moves_on_once_a_day_has_its_share() -> None:
+    """Six two-minute topics over three days (target 4): two topics a day."""
+    two_minutes = dataclasses.replace(QUESTIONS[0], answers={"mid": "word " * 10})
+    topics = [(topic, [two_minutes]) for topic in TOPICS[:6]]
+    assert len(topics) == 6
+    plan = split_topics(topics, 3)
+    assert [[topic.id for topic, _ in day] for day in plan] == [[t.id for t in TOPICS[i:i + 2]] for i in (0, 2, 4)]
+
+
+def test_each_week_day_states_its_reading_minutes() -> None:
+    plan = week(RESULT.bank, RESULT.report)
+    topics = [(t, RESULT.bank.topic_questions(t.id)) for t in RESULT.bank.topics if RESULT.bank.topic_questions(t.id)]
+    days = split_topics(topics, 6)
+    headers = re.findall(r"^\*\*Day \d+\*\* \(about .*$", plan, re.MULTILINE)
+    assert headers == [f"**Day {n}** (about {sum(minutes_for(q) for _, qs in day for q in qs)} minutes at mid level)"
+                       for n, day in enumerate(days, 1)]

@@ -285,3 +285,24 @@ def test_a_duplicate_id_on_a_later_line_points_at_that_line(tmp_path: Path) -> N
 def test_a_flow_style_topics_list_reports_at_line_one(tmp_path: Path) -> None:
     errors = errors_for(tmp_path, {}, topics="[{id: basics, title: Basics}]\n")
     assert errors == ["content/topics.yml:1: each topic needs exactly the keys id, title and summary"]
+
+
+def test_an_email_address_in_an_answer_is_reported_with_its_message(tmp_path: Path) -> None:
+    errors = errors_for(tmp_path, {"basics/sample-question.md": question_text(body=body_with("Write to a@b.example now."))})
+    assert errors == [f"{QFILE}:12: e-mail address in the text: remove personal details"]
+
+
+def test_a_python_error_without_a_line_points_at_the_fence() -> None:
+    from handbook.body import check_code
+
+    # A NUL byte raises a SyntaxError with no line number: the opening fence (body line 0) is blamed.
+    errors = check_code("```python\nx = 1\x00\n```\n", "q.md", 10)
+    assert [(e.line, str(e).split(": ")[1]) for e in errors] == [(10, "python block does not parse")]
+
+
+def test_a_rule_right_after_a_section_heading_is_no_underline_and_answers_keep_their_indent() -> None:
+    from handbook.body import split_sections
+
+    sections, errors = split_sections("## Junior\n---\nText here.\n## Mid\n    indented code  \n\n## Senior\nS.\n", "q.md", 1)
+    assert errors == []
+    assert sections.answers == {"junior": "---\nText here.", "mid": "    indented code  ", "senior": "S."}
