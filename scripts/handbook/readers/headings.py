@@ -25,6 +25,18 @@ def question_level(headings: list[Heading]) -> int | None:
     return max(votes, key=lambda level: (votes[level], -level))
 
 
+def questions_at(doc: Document, chosen: list[Heading]) -> list[Found]:
+    """One question per chosen heading: its text, own number, section and the line its answer ends on."""
+    ends = heading_spans(doc, chosen)
+    lines = frozenset(h.line for h in chosen)
+    out = []
+    for heading in chosen:
+        number, text = question_text(heading.text)
+        section = doc.section_above(heading.line, heading.level, lines)
+        out.append(Found(heading.line, text, section, number, ends[heading.line]))
+    return out
+
+
 def heading_spans(doc: Document, chosen: list[Heading]) -> dict[int, int]:
     """Each chosen heading's last line: up to the next heading at the same or a higher level."""
     ends: dict[int, int] = {}
@@ -61,12 +73,4 @@ class HeadingsReader:
         return purity * len(chosen) / len(at_level)
 
     def read(self, doc: Document) -> list[Found]:
-        chosen, _ = self._chosen(doc)
-        ends = heading_spans(doc, chosen)
-        lines = frozenset(h.line for h in chosen)
-        out = []
-        for heading in chosen:
-            number, text = question_text(heading.text)
-            section = doc.section_above(heading.line, heading.level, lines)
-            out.append(Found(heading.line, text, section, number, ends[heading.line]))
-        return out
+        return questions_at(doc, self._chosen(doc)[0])

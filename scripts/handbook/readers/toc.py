@@ -12,7 +12,7 @@ import unicodedata
 from urllib.parse import unquote
 
 from .base import Document, Found, Heading
-from .headings import heading_spans
+from .headings import questions_at
 from .lists import outer_lists
 from .text import collapse, is_link_only, looks_like_question, plain, question_text
 
@@ -67,15 +67,7 @@ class TocReader:
         return len(chosen) / entries * (1.0 if asks >= 0.5 else asks)
 
     def read(self, doc: Document) -> list[Found]:
-        chosen, _, _ = matched_headings(doc)
-        ends = heading_spans(doc, chosen)
-        lines = frozenset(h.line for h in chosen)
-        out = []
-        for heading in chosen:
-            number, text = question_text(heading.text)
-            section = doc.section_above(heading.line, heading.level, lines)
-            out.append(Found(heading.line, text, section, number, ends[heading.line]))
-        return out
+        return questions_at(doc, matched_headings(doc)[0])
 
     def claimed(self, doc: Document) -> list[tuple[int, int]]:
         """The TOC lists, besides the questions: nothing else should read them."""
