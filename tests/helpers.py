@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from handbook.errors import ContentErrors
+from handbook.loader import load_content
+
 JUNIOR = "A plain definition of the idea with one small example that a junior candidate would give."
 MID = "How it is used in a real endpoint, when to choose it, and the mistake people usually make with it."
 SENIOR = "Failure modes, performance, security and how you would decide in production, with what to measure."
@@ -31,3 +36,11 @@ def make_content(root: Path, questions: dict[str, str], topics: str | None = Non
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return content
+
+
+def errors_for(tmp_path: Path, questions: dict, topics: str | None = None) -> list[str]:
+    """Write content under ``tmp_path`` and return every error loading it raises, as ``path:line: message``."""
+    content = make_content(tmp_path, questions, topics)
+    with pytest.raises(ContentErrors) as exc:
+        load_content(content, tmp_path)
+    return [str(e) for e in exc.value.errors]

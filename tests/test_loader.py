@@ -8,14 +8,7 @@ import pytest
 
 from handbook.errors import ContentErrors
 from handbook.loader import load_content
-from helpers import JUNIOR, MID, SENIOR, make_content, question_text
-
-
-def errors_for(tmp_path: Path, questions: dict, topics: str | None = None) -> list[str]:
-    content = make_content(tmp_path, questions, topics)
-    with pytest.raises(ContentErrors) as exc:
-        load_content(content, tmp_path)
-    return [str(e) for e in exc.value.errors]
+from helpers import JUNIOR, MID, SENIOR, errors_for, make_content, question_text
 
 
 def test_valid_question_loads_with_three_answers(tmp_path: Path) -> None:
