@@ -186,9 +186,6 @@ def sources_table(bank: Bank, report: DedupReport) -> str:
             repeats[m.source] += 1
         else:
             first_seen[m.id] = (m.source, m.ref)
-    asked_in = {}
-    for m in report.by_status("covered"):
-        asked_in.setdefault(m.id, set()).add(m.source)
     rows = ["| Source | Kind | Questions | Duplicates | Covered | Not yet covered | Credit | Licence |",
             "| --- | --- | ---: | ---: | ---: | ---: | --- | --- |"]
     for s in bank.sources:
