@@ -14,6 +14,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.postgres",  # PostgreSQL-only examples define fields and indexes; their SQL never runs
     "rest_framework",
     "rest_framework.authtoken",
     "rest_framework_simplejwt",

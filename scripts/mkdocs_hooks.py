@@ -38,6 +38,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError("The handbook's content is invalid:\n" + str(exc)) from None
     if result.problems:
         raise PluginError("The handbook's content has problems:\n" + "\n".join(map(str, result.problems)))
+    # Printed, not logged: MkDocs' --strict would turn a logged warning into a failed build, and uncovered
+    # syllabus pages are warnings until [tool.handbook] require-syllabus makes them errors.
+    for warning in result.warnings:
+        print(f"handbook warning: {warning}", file=sys.stderr)
     site = build_site(result.bank, result.report)
     _state["site"] = site
     config.nav = site.nav

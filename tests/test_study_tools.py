@@ -89,6 +89,21 @@ def test_self_assessment_by_keyboard_updates_progress_everywhere(page, site_url:
     page.screenshot(path=str(screenshots / "home-with-progress.png"), full_page=True)
 
 
+def test_coverage_page_shows_progress_per_area_and_links_to_questions(page, site_url: str, screenshots: Path) -> None:
+    page.goto(f"{site_url}coverage/")
+    area = page.locator(".hb-progress[data-questions]").first
+    ids = area.get_attribute("data-questions").split()
+    expect(area).to_have_text(f"Your progress: 0 of {len(ids)} known")
+    link = page.locator(f"table a[href$='#{ids[0]}']").first
+    link.click()
+    page.wait_for_url(re.compile(f"#{ids[0]}$"))
+    page.locator(f"fieldset[data-question='{ids[0]}'] input[value='known']").check()
+    page.go_back()
+    page.wait_for_url(re.compile("coverage/$"))
+    expect(page.locator(".hb-progress[data-questions]").first).to_have_text(f"Your progress: 1 of {len(ids)} known")
+    page.screenshot(path=str(screenshots / "coverage-with-progress.png"), full_page=False)
+
+
 def seed_progress(page, site_url: str, statuses: dict[str, str | dict[str, str]]) -> None:
     """Saved progress as the handbook keeps it; a mark is a status, or a full entry with its time."""
     page.goto(site_url)
@@ -424,7 +439,7 @@ def test_no_serious_accessibility_violations(browser, site_url: str, scheme: str
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
     page = context.new_page()
     found = {}
-    for path in ("", "web-and-rest/", "review/", "mock-interview/"):
+    for path in ("", "web-and-rest/", "review/", "mock-interview/", "coverage/"):
         page.goto(site_url + path)
         page.wait_for_timeout(300)
         result = axe.run(page)
@@ -505,7 +520,7 @@ def test_topic_page_weight_and_search_latency(browser, site_url: str) -> None:
     assert median <= SEARCH_LATENCY_BUDGET_MS, f"median {median:.1f} ms over budget {SEARCH_LATENCY_BUDGET_MS} ms: {timings}"
 
 
-@pytest.mark.parametrize("path", ["review/", "mock-interview/", "print/", "study-plan/", "404.html"])
+@pytest.mark.parametrize("path", ["review/", "mock-interview/", "print/", "study-plan/", "coverage/", "404.html"])
 def test_screenshots_of_new_pages(page, site_url: str, screenshots: Path, path: str) -> None:
     response = page.goto(site_url + path)
     assert response.status == 200

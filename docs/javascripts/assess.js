@@ -1,17 +1,20 @@
 // "Know it / Shaky / Don't know" on every question, and the progress counts shown on the home
-// page, on topic cards and at the top of every topic page.
+// page, on topic cards, at the top of every topic page and per area of the Coverage page.
 (function () {
   "use strict";
   var H = window.Handbook;
 
   function renderProgress() {
-    var targets = document.querySelectorAll(".hb-progress[data-topic]");
+    var targets = document.querySelectorAll(".hb-progress[data-topic], .hb-progress[data-questions]");
     if (!targets.length) return;
     H.loadIndex().then(function (index) {
       var statuses = H.read().state.statuses;
       targets.forEach(function (el) {
         var topic = el.getAttribute("data-topic");
-        var questions = index.questions.filter(function (q) { return topic === "*" || q.topic === topic; });
+        var listed = (el.getAttribute("data-questions") || "").split(" ");
+        var questions = index.questions.filter(function (q) {
+          return topic === null ? listed.indexOf(q.id) !== -1 : topic === "*" || q.topic === topic;
+        });
         el.textContent = "Your progress: " + H.describe(H.counts(statuses, questions));
       });
     }).catch(function () {

@@ -1,4 +1,4 @@
-"""The handbook's commands: check, dedup, review, ingest, generate and build."""
+"""The handbook's commands: check, dedup, review, coverage, ingest, generate and build."""
 
 from __future__ import annotations
 
@@ -41,11 +41,42 @@ def cmd_check(args: argparse.Namespace) -> int:
     print(text_report.summary(result.report, len(result.bank.questions)))
     if result.report.open_work():
         print(text_report.open_work(result.report))
+    _print_warnings(result)
     if result.problems:
         for problem in result.problems:
             print(problem, file=sys.stderr)
         print(f"\n{len(result.problems)} problem(s).", file=sys.stderr)
         return 1
+    return 0
+
+
+def _print_warnings(result: Result) -> None:
+    """Uncovered syllabus pages: warnings (on stdout, with the report) until ``[tool.handbook] require-syllabus``
+    makes them errors."""
+    for warning in result.warnings:
+        print(f"warning: {warning}")
+
+
+def cmd_coverage(args: argparse.Namespace) -> int:
+    """The syllabus map: per area of the official docs, each page and the questions that cover it."""
+    result = _load_or_report(Paths(args.root), require_coverage=False)
+    if result is None:
+        return 1
+    cov = result.coverage
+    for area, pages in cov.areas:
+        print(f"\n{area.title} [{area.id}]")
+        for pc in pages:
+            detail = ", ".join(pc.questions) or (f"out of scope: {pc.page.out_of_scope}" if pc.page.out_of_scope else "-")
+            print(f"  {pc.status:<12} {pc.page.id:<45} {detail}")
+    counts = cov.counts()
+    named = sum(1 for q in result.bank.questions if q.docs)
+    print(f"\n{sum(counts.values())} pages: {counts['covered']} covered, {counts['out of scope']} out of scope, "
+          f"{counts['uncovered']} uncovered; {named} of {len(result.bank.questions)} questions name official pages")
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(cov.to_json(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"JSON map written to {args.json}")
+    _print_warnings(result)
     return 0
 
 
@@ -281,6 +312,10 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--off-topic", action="append", default=[], metavar="SOURCE:REF", help="mark a question off-topic (repeatable)")
     r.add_argument("--why", help="the reason recorded with each decision")
     r.set_defaults(func=cmd_review)
+
+    v = sub.add_parser("coverage", help="the syllabus: which official doc pages the questions cover")
+    v.add_argument("--json", type=Path, default=Path("build/coverage.json"), help="where to write the map as JSON")
+    v.set_defaults(func=cmd_coverage)
 
     g = sub.add_parser("generate", help="render the generated pages (what the MkDocs hook adds)")
     g.add_argument("--out", type=Path, default=Path("build/generated"))

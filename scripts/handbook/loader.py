@@ -12,9 +12,9 @@ from .model import LEVELS, Correction, Question, Topic
 
 KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 RESERVED_TOPIC_IDS = {"q", "assets", "search", "sources", "misconceptions", "study-plan", "index", "stylesheets",
-                      "javascripts", "404", "review", "mock-interview", "print"}
+                      "javascripts", "404", "review", "mock-interview", "print", "coverage"}
 REQUIRED_KEYS = ("id", "title", "topic", "level")
-OPTIONAL_KEYS = ("tags", "related", "aliases", "corrections", "order")
+OPTIONAL_KEYS = ("tags", "related", "aliases", "corrections", "order", "docs")
 CORRECTION_KEYS = ("claim", "fact", "ref")
 
 
@@ -121,7 +121,7 @@ def load_question(path: Path, root: Path, topic_ids: set[str]) -> tuple[Question
     if any(ch in title for ch in "{}<>"):
         errors.append(ContentError(shown, line("title"), "title must not contain '{', '}', '<' or '>'"))
     lists = {}
-    for key in ("tags", "related", "aliases"):
+    for key in ("tags", "related", "aliases", "docs"):
         lists[key] = _string_list(data, key)
         if lists[key] is None:
             errors.append(ContentError(shown, line(key), f"'{key}' must be a list of non-empty strings"))
@@ -141,6 +141,7 @@ def load_question(path: Path, root: Path, topic_ids: set[str]) -> tuple[Question
         id=qid, title=title, topic=topic, level=level, path=shown,
         answers=sections.answers, answer_lines=sections.lines,
         tags=lists["tags"] or [], related=lists["related"] or [], aliases=lists["aliases"] or [],
+        docs=lists["docs"] or [],
         corrections=corrections, order=order, key_lines=dict(at),
     ), []
 

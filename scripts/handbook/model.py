@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .syllabus import Syllabus
 
 LEVELS: tuple[str, ...] = ("junior", "mid", "senior")
 LEVEL_TITLES: dict[str, str] = {"junior": "Junior", "mid": "Mid", "senior": "Senior"}
@@ -40,6 +44,7 @@ class Question:
     related: list[str] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
     corrections: list[Correction] = field(default_factory=list)
+    docs: list[str] = field(default_factory=list)  # syllabus page ids, e.g. "django:topics/db/queries"
     answer_lines: dict[str, int] = field(default_factory=dict)
     order: int = 1000
     key_lines: dict[str, int] = field(default_factory=dict)
@@ -82,6 +87,7 @@ class Bank:
     topics: list[Topic]
     questions: list[Question]
     sources: list[Source]
+    syllabus: Syllabus | None = None  # the official pages questions name in ``docs:``
     _by_id: dict[str, Question] = field(default_factory=dict, repr=False, compare=False)
 
     def by_id(self) -> dict[str, Question]:

@@ -12,6 +12,7 @@ from .loader import load_content
 from .model import Bank
 from .overrides import load_overrides
 from .sources import load_sources, registry_errors
+from .syllabus import Coverage, coverage, docs_errors, load_syllabus, warnings
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -34,13 +35,25 @@ class Paths:
     def overrides(self) -> Path:
         return self.root / "sources" / "overrides.yml"
 
-    def require_coverage(self) -> bool:
-        """``[tool.handbook] require-coverage`` in pyproject.toml (false when absent)."""
+    @property
+    def syllabus(self) -> Path:
+        return self.root / "content" / "syllabus.yml"
+
+    def setting(self, name: str) -> bool:
+        """A ``[tool.handbook]`` flag from pyproject.toml (false when absent)."""
         pyproject = self.root / "pyproject.toml"
         if not pyproject.exists():
             return False
         with pyproject.open("rb") as handle:
-            return bool(tomllib.load(handle).get("tool", {}).get("handbook", {}).get("require-coverage", False))
+            return bool(tomllib.load(handle).get("tool", {}).get("handbook", {}).get(name, False))
+
+    def require_coverage(self) -> bool:
+        """``require-coverage``: a source question no bank question covers is an error."""
+        return self.setting("require-coverage")
+
+    def require_syllabus(self) -> bool:
+        """``require-syllabus``: a syllabus page no question covers (and not out of scope) is an error."""
+        return self.setting("require-syllabus")
 
 
 @dataclass
@@ -50,6 +63,8 @@ class Result:
     bank: Bank
     report: DedupReport
     problems: list[ContentError]
+    coverage: Coverage
+    warnings: list[ContentError]  # uncovered syllabus pages, while ``require-syllabus`` is off
 
 
 def load(paths: Paths, *, require_coverage: bool | None = None) -> Result:
@@ -73,11 +88,18 @@ def load(paths: Paths, *, require_coverage: bool | None = None) -> Result:
     errors += registry_errors(sources)
     overrides, override_errors = load_overrides(paths.overrides, paths.root)
     errors += override_errors
+    syllabus, syllabus_errors = load_syllabus(paths.syllabus, paths.root)
+    errors += syllabus_errors or docs_errors(questions, syllabus)
     if errors:
         raise ContentErrors(errors)
-    bank = Bank(topics=topics, questions=questions, sources=sources)
+    bank = Bank(topics=topics, questions=questions, sources=sources, syllabus=syllabus)
     report = deduplicate(questions, sources, overrides)
-    return Result(bank=bank, report=report, problems=judge(bank, report, require_coverage))
+    cov = coverage(syllabus, questions)
+    uncovered = warnings(cov, syllabus)
+    problems = judge(bank, report, require_coverage)
+    if paths.require_syllabus():
+        problems, uncovered = problems + uncovered, []
+    return Result(bank=bank, report=report, problems=problems, coverage=cov, warnings=uncovered)
 
 
 def judge(bank: Bank, report: DedupReport, require_coverage: bool) -> list[ContentError]:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from . import study
 from .dedup import DedupReport
 from .model import LEVEL_TITLES, LEVELS, Bank, Question, Topic
+from .syllabus import Coverage, coverage
 
 PLACEHOLDER = "<!-- handbook:{name} -->"
 MOST_ASKED_COUNT = 10
@@ -93,12 +94,25 @@ def render_question(question: Question, bank: Bank, report: DedupReport) -> str:
             f"- **Claim:** {c.claim}\n  **Fact:** {c.fact} ([documentation]({c.ref}))" for c in question.corrections
         )
         parts.append(f'??? warning "What the sources get wrong"\n\n{indent(items)}')
+    links = official_docs(question, bank)
+    if links:
+        parts.append(links)
     by_id = bank.by_id()
     related = [by_id[r] for r in question.related if r in by_id]
     if related:
         links = " · ".join(f"[{r.title}]({question_link(r)})" for r in related)
         parts.append(f'<div class="hb-related" data-search-exclude markdown>\n\n**Related:** {links}\n\n</div>')
     return "\n\n".join(parts)
+
+
+def official_docs(question: Question, bank: Bank) -> str:
+    """"Read the official docs": the syllabus pages the question names, as links (empty when it names none)."""
+    pages = bank.syllabus.pages() if bank.syllabus else {}
+    named = [pages[p] for p in question.docs if p in pages]
+    if not named:
+        return ""
+    links = " · ".join(f"[{p.title}]({p.url})" for p in named)
+    return f'<div class="hb-docs" data-search-exclude markdown>\n\n**Read the official docs:** {links}\n\n</div>'
 
 
 def render_topic(topic: Topic, bank: Bank, report: DedupReport) -> str:
@@ -256,9 +270,41 @@ def in_page_links(markdown: str, topic_ids: list[str]) -> str:
     return pattern.sub("](#", markdown)
 
 
+def coverage_page(bank: Bank, cov: Coverage) -> str:
+    """The Coverage page: per area of the official docs, each page, the questions that cover it and the reader's
+    progress on them (filled in by the site's script from the ids in ``data-questions``)."""
+    counts = cov.counts()
+    total = sum(counts.values())
+    front = ("---\ntitle: Coverage\ndescription: Every page of the official Django and DRF documentation an interview "
+             "draws on, and the handbook questions that cover it.\n---\n")
+    intro = (f"# Coverage\n\nThe handbook mapped against the official documentation: every page of Django's topic "
+             f"guides and of DRF's API guide, and the reference pages interviewers ask about. Of {plural(total, 'page')}, "
+             f"**{counts['covered']}** are covered by at least one question, {counts['out of scope']} are out of scope "
+             f"(with the reason) and {counts['uncovered']} are not covered yet.")
+    by_id = bank.by_id()
+    sections = []
+    for area, pages in cov.areas:
+        ids = sorted({qid for pc in pages for qid in pc.questions}, key=[q.id for q in bank.questions].index)
+        rows = ["| Official page | Handbook questions |", "| --- | --- |"]
+        for pc in pages:
+            if pc.questions:
+                cell = "<br>".join(f"[{esc(by_id[q].title)}]({question_link(by_id[q])})" for q in pc.questions)
+            elif pc.page.out_of_scope:
+                cell = f"*Out of scope:* {esc(pc.page.out_of_scope)}"
+            else:
+                cell = "*Not covered yet*"
+            rows.append(f"| [{esc(pc.page.title)}]({pc.page.url}) | {cell} |")
+        progress = (f'<p class="hb-progress" data-questions="{esc(" ".join(ids))}" data-search-exclude '
+                    f'aria-live="polite"></p>') if ids else ""
+        sections.append(f"## {esc(area.title)} {{ #{area.id} }}\n\n{plural(len(ids), 'question')} cover this area.\n\n"
+                        f"{progress}\n\n" + "\n".join(rows))
+    return f"{front}\n{intro}\n\n" + "\n\n".join(sections) + "\n"
+
+
 def build_site(bank: Bank, report: DedupReport) -> Site:
     """All generated pages, redirects, fragments and the navigation."""
     site = Site()
+    cov = coverage(bank.syllabus, bank.questions) if bank.syllabus else None
     for topic in bank.topics:
         if bank.topic_questions(topic.id):
             site.files[topic_page_name(topic.id)] = render_topic(topic, bank, report)
@@ -267,6 +313,8 @@ def build_site(bank: Bank, report: DedupReport) -> Site:
         site.files[f"q/{q.id}/index.html"] = redirect_page(q)
     site.files[INDEX_URI] = question_index(bank, report)
     site.files["print.md"] = print_page(bank, report)
+    if cov is not None and cov.areas:
+        site.files["coverage.md"] = coverage_page(bank, cov)
     site.fragments = {
         "stats": stats(bank, report),
         "topic-cards": topic_cards(bank),
@@ -282,6 +330,8 @@ def build_site(bank: Bank, report: DedupReport) -> Site:
                 {"Practise": [{"Review": "review.md"}, {"Mock interview": "mock-interview.md"},
                               {"Print or PDF": "print.md"}]},
                 {"Misconceptions": "misconceptions.md"}, {"Sources": "sources.md"}]
+    if "coverage.md" in site.files:
+        site.nav.append({"Coverage": "coverage.md"})
     return site
 
 
