@@ -38,16 +38,17 @@ from handbook.sources import load_sources
 
 # set by the lead from the single held-out measurement
 # From the held-out measurements (matcher unchanged; labels re-done blind as the bank grew):
-# 92.7% (102/110) on the 114-question bank, 93.8% (106/113) on 133, 94.7% (108/114) on 136.
+# 92.7% (102/110) on the 114-question bank, 93.8% (106/113) on 133, 94.7% (108/114) on 136,
+# 94.2% (114/121) on 161.
 HELD_OUT_TOP3_FLOOR = 0.94
 
 # Top-3 recall as measured on each tuning set (a guard against regressions, never above the measurement).
 # The incoming documents miss 95% by bank gaps (no custom-user-model question yet) and questions
 # with no subject ("What does the following code do?").
-# Re-measured after the bank grew from 114 to 136 questions (labels moved to the new questions).
-TOP3_MEASURED = {SEEDS_WITH_ALIASES: 1.0, SEEDS: 1.0, INCOMING: 0.96, "aditya-django50": 1.0,
+# Re-measured after the bank grew from 114 to 136 and then 161 questions (labels moved to the new questions).
+TOP3_MEASURED = {SEEDS_WITH_ALIASES: 1.0, SEEDS: 1.0, INCOMING: 0.95, "aditya-django50": 1.0,
                  "devinterview-django": 1.0, "hiredev-questions": 0.86, "pragati-django-celery-redis": 1.0,
-                 "sachin-readme-tables": 0.92, "sanket-django-interview-que": 1.0,
+                 "sachin-readme-tables": 0.90, "sanket-django-interview-que": 1.0,
                  "shivangi-django-interview-question": 0.95}
 TUNING_ROWS = [SEEDS_WITH_ALIASES, SEEDS, INCOMING, *(f"  {doc}" for doc in TUNING_DOCUMENTS)]
 
