@@ -7,6 +7,7 @@ import contextlib
 import functools
 import http.server
 import io
+import json
 import os
 import shutil
 import subprocess
@@ -53,6 +54,15 @@ def run_cli(*args: str, root: Path = ROOT, env: dict | None = None) -> subproces
             else:
                 os.environ[key] = value
     return subprocess.CompletedProcess([str(CLI), *argv], code, out.getvalue(), err.getvalue())
+
+
+def record_metric(name: str, value: object) -> None:
+    """Keep a measured figure in test-artifacts/metrics.json (read by the closing notes and the README)."""
+    path = ARTIFACTS / "metrics.json"
+    ARTIFACTS.mkdir(exist_ok=True)
+    data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    data[name] = value
+    path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
 
 
 def copy_project(target: Path) -> Path:
