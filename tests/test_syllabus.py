@@ -142,6 +142,32 @@ def test_the_project_syllabus_is_valid_and_covers_every_database_topic_guide() -
     assert [p for p in database_guides if pages[p].status == "uncovered"] == []
 
 
+# Every page of Django's "Using Django" topic guides (docs/topics/ of Django 5.2, plus the guides
+# 6.0 and 6.1 added: the Tasks framework and fetch modes).
+DJANGO_TOPIC_GUIDES = {
+    "install", "db/models", "db/queries", "db/aggregation", "db/search", "db/managers", "db/sql",
+    "db/transactions", "db/multi-db", "db/tablespaces", "db/optimization", "db/instrumentation",
+    "db/fixtures", "db/examples", "db/fetch-modes", "composite-primary-key", "http/urls", "http/views",
+    "http/decorators", "http/file-uploads", "http/shortcuts", "http/generic-views", "http/middleware",
+    "http/sessions", "forms", "forms/formsets", "forms/modelforms", "forms/media", "templates",
+    "class-based-views", "class-based-views/intro", "class-based-views/generic-display",
+    "class-based-views/generic-editing", "class-based-views/mixins", "migrations", "files", "testing",
+    "testing/overview", "testing/tools", "testing/advanced", "auth", "auth/default", "auth/passwords",
+    "auth/customizing", "cache", "conditional-view-processing", "signing", "email", "i18n",
+    "i18n/translation", "i18n/formatting", "i18n/timezones", "logging", "pagination", "security",
+    "performance", "serialization", "settings", "signals", "checks", "external-packages", "async", "tasks",
+}
+
+
+def test_every_django_topic_guide_is_covered_or_out_of_scope_with_a_reason() -> None:
+    """Issue 13: the syllabus covers every Django topic guide area, or says why not."""
+    pages = {pc.page.id: pc for pc in load(Paths(ROOT)).coverage.pages()}
+    missing = sorted(f"django:topics/{p}" for p in DJANGO_TOPIC_GUIDES if f"django:topics/{p}" not in pages)
+    assert missing == []
+    uncovered = sorted(p for p in DJANGO_TOPIC_GUIDES if pages[f"django:topics/{p}"].status == "uncovered")
+    assert uncovered == []
+
+
 def test_a_question_shows_its_official_docs_as_links(tmp_path: Path) -> None:
     result = load(Paths(ROOT))
     by_id = result.bank.by_id()
