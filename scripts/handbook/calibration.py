@@ -43,6 +43,7 @@ TUNING_DOCUMENTS = ("aditya-django50", "devinterview-django", "hiredev-questions
 SEEDS_WITH_ALIASES = "seeds, aliases in place"
 SEEDS = "seeds, aliases removed (tuning)"
 INCOMING = f"incoming ({len(TUNING_DOCUMENTS)} documents, tuning)"
+LEFT_OUT = "incoming, answer left out (tuning)"
 HELD_OUT = "fresh held-out"
 SEED_ALIAS_SCORE = 85.0  # the seeds' hand-made aliases: a seed question is answered by the title or alias it matches this well
 
@@ -140,6 +141,29 @@ def measure(name: str, labels: list[Label], matcher: ContentMatcher) -> Figures:
     return figures
 
 
+def measure_left_out(name: str, labels: list[Label], questions: list[Question]) -> Figures:
+    """New-question recall where the bank answers everything: each answered label is asked of the bank
+    without its answer (its ``id`` and ``also``), where the right outcome is "new" or "suggested".
+
+    Once the content covers a document, it has no unanswered questions left to measure new recall
+    on; leaving the answer out turns every answered question into one the bank does not answer."""
+    figures = Figures(name, 0, 0, 0, 0, 0, 0, 0, 0)
+    groups: dict[frozenset[str], list[Label]] = {}
+    for label in labels:
+        if label.id is not None:
+            groups.setdefault(frozenset({label.id, *label.also}), []).append(label)
+    for removed, group in groups.items():
+        matcher = ContentMatcher([q for q in questions if q.id not in removed])
+        for ranked in matcher.rank([label.question for label in group]):
+            status, _ = decide(ranked)
+            figures.questions += 1
+            figures.unanswered += 1
+            figures.covered += status == "covered"
+            figures.suggested += status == "suggested"
+            figures.new_called += status in ("new", "suggested")
+    return figures
+
+
 def misses(labels: list[Label], matcher: ContentMatcher) -> list[str]:
     """What the matcher gets wrong on one label set, one line each: the right answer not in the top three,
     "covered" by the wrong question, and an unanswered question called covered."""
@@ -177,9 +201,11 @@ def held_out_labels(folder: Path = FRESH_LABELS) -> list[Label]:
 
 
 def measure_all(questions: list[Question], sources: list[Source], overrides: Overrides,
-                labels: dict[str, list[Label]] | None = None, held_out: list[Label] | None = None) -> list[Figures]:
+                labels: dict[str, list[Label]] | None = None, held_out: list[Label] | None = None,
+                left_out: bool = False) -> list[Figures]:
     """Figures for the tuning sets: the seeds (with and without aliases), the seven documents together and
-    each alone; with ``held_out`` labels (see :func:`held_out_labels`), a last row for them too."""
+    each alone; with ``left_out``, the documents again with each answer left out of the bank
+    (:func:`measure_left_out`); with ``held_out`` labels (see :func:`held_out_labels`), a last row for them."""
     labels = load_labels() if labels is None else labels
     full, bare = ContentMatcher(questions), ContentMatcher(without_aliases(questions))
     seeds = seed_labels(questions, sources, overrides)
@@ -187,6 +213,9 @@ def measure_all(questions: list[Question], sources: list[Source], overrides: Ove
             measure(SEEDS, seeds, bare),
             measure(INCOMING, [lab for doc in TUNING_DOCUMENTS for lab in labels.get(doc, [])], full)]
     rows += [measure(f"  {doc}", labels.get(doc, []), full) for doc in TUNING_DOCUMENTS]
+    if left_out:
+        rows.append(measure_left_out(LEFT_OUT, [lab for doc in TUNING_DOCUMENTS for lab in labels.get(doc, [])],
+                                     questions))
     if held_out:
         rows.append(measure(HELD_OUT, held_out, full))
     return rows

@@ -113,7 +113,6 @@ class Candidate:
     excluded: tuple[str, ...] = ()  # what the query asks to do without ("... without DRF") and this question is about
 
 
-CLAUSE = re.compile(r"\s*(?:,|;|:)\s*(?:and\s+|or\s+)?")
 # A word that points back to an earlier clause ("..., and what are its benefits?"): such a clause
 # does not say what it is about, so it is no way to ask the question on its own.
 BACK_REFERENCE = re.compile(r"\b(?:it|its|they|them|their|this|these|those|each|one|ones)\b", re.IGNORECASE)
@@ -123,6 +122,12 @@ ASKS = r"(?:how|what|why|when|where|which|who|can|should|do|does|is|are)\b"
 # Where an asked question turns to a second question: ";", "how/what about", ", how ...", "and how ...".
 QUERY_CLAUSE = re.compile(rf"\s*(?:;|\b(?:how|what)\s+about\b|,?\s*\b(?:and|or)\s+(?={ASKS})|,\s*(?={ASKS}))\s*",
                           re.IGNORECASE)
+# Where a title turns to a second question, or a colon opens an elaboration of the first ("How do
+# you X: a, b and c?"). Commas left inside a part split it too ("..., including Y"), unless they
+# separate the items of a list ("a signal, an overridden save() or middleware", "between A, B and
+# C"): then the words before the first comma ask only part of the question.
+TITLE_CLAUSE = re.compile(rf"\s*(?:;|:|,?\s*\b(?:and|or)\s+(?={ASKS})|,\s*(?={ASKS}))\s*", re.IGNORECASE)
+LIST_END = re.compile(r"\b(?:and|or)\b", re.IGNORECASE)
 
 
 def _standalone(parts: list[str]) -> list[str]:
@@ -135,7 +140,11 @@ def title_clauses(title: str) -> list[str]:
     """The parts of a compound title ("What is X, and when Y?" -> "What is X", "when Y?"): each is a way to ask it.
 
     A part that points back ("..., and what are its benefits?") is left out: alone it names nothing."""
-    return _standalone(CLAUSE.split(title))
+    parts: list[str] = []
+    for part in TITLE_CLAUSE.split(title):
+        pieces = part.split(",")
+        parts += [part] if len(pieces) > 1 and LIST_END.search(pieces[-1]) else pieces
+    return _standalone(parts)
 
 
 def query_clauses(query: str) -> list[str]:

@@ -43,7 +43,7 @@ SYNONYMS = (
     (r"\bauthz\b", " authorization "),
     (r"\bauth\b", " authentication "),
     (r"\bdbs?\b", " database "),
-    (r"\brbac\b|\brole[\s-]+based\s+access(?:\s+control)?\b", " role permission "),
+    (r"\brbac\b|\brole[\s-]+based\s+(?:\w+\s+)?access(?:\s+control)?\b", " role permission "),  # "role-based (view) access"
     (r"\baccess\s+control\b", " permission "),
     (r"\bcrud\b", " create read update delete "),
     (r"\bweb\s*sockets?\b", " websocket "),
@@ -76,6 +76,9 @@ QUESTION_WORDS = frozenset({
     "after", "before", "over", "under", "not", "no", "yes", "have", "has", "had", "all", "e", "g", "etc",
     "here", "where", "while", "up", "out", "now", "new", "first", "time", "thing", "things",
     "write", "create", "created", "creating", "interview", "interviews", "candidate", "candidates",
+    # the aspect asked for (its benefits, its drawbacks), not the subject: rare words that would
+    # otherwise outweigh the subject ("the pros and cons of the ORM" is about the ORM)
+    "benefit", "drawback",
 })
 KEEP_PLURAL = frozenset({"https", "status", "always", "alias", "access", "class", "process", "previous",
                          "various", "less", "unless", "cors", "was", "is", "this", "its", "has", "does",
