@@ -435,3 +435,30 @@ def test_coverage_is_the_share_of_the_querys_squared_idf_the_candidate_uses() ->
     assert [(c.id, c.coverage) for c in ranked] == [
         ("cache", pytest.approx(0.4411, abs=2e-4)), ("views", pytest.approx(0.2795, abs=2e-4)),
         ("signals", pytest.approx(0.1616, abs=2e-4))]
+
+
+def test_no_alias_copies_the_wording_of_an_incoming_source() -> None:
+    """Aliases are the handbook's own phrasings. A question of an incoming (pending) source is mapped
+    through the review loop (sources/overrides.yml), never by pasting its wording as an alias: the
+    calibration on the incoming documents must measure the matcher, not copied text. The seeds'
+    source-derived aliases are the exception, measured separately with every alias removed."""
+    import re as _re
+
+    from rapidfuzz import fuzz
+
+    from handbook.pipeline import PROJECT_ROOT, Paths, load
+
+    def plain(text: str) -> str:
+        return _re.sub(r"[^a-z0-9 ]", "", text.lower()).strip()
+
+    result = load(Paths(PROJECT_ROOT))
+    seeds = [plain(q.asked) for s in result.bank.sources if not s.pending for q in s.questions]
+    incoming = [(s.id, q.ref, plain(q.asked)) for s in result.bank.sources if s.pending for q in s.questions]
+    copied = []
+    for question in result.bank.questions:
+        for alias in map(plain, question.aliases):
+            if any(fuzz.token_sort_ratio(alias, seed) >= 89 for seed in seeds):
+                continue
+            copied += [f"{question.id}: {alias!r} ~ {sid}:{ref}" for sid, ref, asked in incoming
+                       if fuzz.token_sort_ratio(alias, asked) >= 85]
+    assert copied == []
