@@ -100,12 +100,15 @@ def test_generate_check_writes_nothing_and_generate_writes_pages(project: Path, 
     assert (out / "q" / "cors" / "index.html").exists()
 
 
-def test_dedup_writes_a_json_entry_per_source_question(tmp_path: Path) -> None:
+def test_dedup_writes_a_json_entry_per_source_question(project: Path, tmp_path: Path) -> None:
+    registry = project / "sources" / "drf-qa-readme.yml"  # one question that needs a person (the bank covers the rest)
+    registry.write_text(registry.read_text(encoding="utf-8") + "- ref: extra-1\n  asked: What is the cost of API "
+                        "versioning for clients?\n  section: null\n  level: null\n  line: 999\n", encoding="utf-8")
     out = tmp_path / "report.json"
-    done = run_cli("dedup", "--json", str(out))
+    done = run_cli("dedup", "--json", str(out), root=project)
     assert done.returncode == 0, done.stderr
     data = json.loads(out.read_text(encoding="utf-8"))
-    seeds = [m for m in data["matches"] if not m["pending"]]
+    seeds = [m for m in data["matches"] if not m["pending"] and m["ref"] != "extra-1"]
     assert len(seeds) == 235 and all(m["status"] == "covered" for m in seeds)
     assert all(m["candidates"] and m["candidates"][0]["words"] for m in data["matches"] if m["status"] == "suggested")
     covered = [m for m in data["matches"] if m["status"] == "covered"]
@@ -290,8 +293,9 @@ def test_dedup_json_keeps_non_ascii_text_and_status_is_repeatable(project: Path)
     add_uncovered_question(project)
     registry = project / "sources" / "drf-qa-readme.yml"
     registry.write_text(registry.read_text(encoding="utf-8").replace("What is a monad transformer?",
-                                                                     "What is a “monad transformer” in Haskell?"),
-                        encoding="utf-8")
+                                                                     "What is a “monad transformer” in Haskell?")
+                        + "- ref: extra-2\n  asked: What is the cost of API versioning for clients?\n  section: null\n"
+                        "  level: null\n  line: 1000\n", encoding="utf-8")
     out = project / "r.json"
     done = run_cli("dedup", "--status", "new", "--status", "suggested", "--json", str(out), root=project)
     assert done.returncode == 0, done.stderr
