@@ -462,3 +462,18 @@ def test_no_alias_copies_the_wording_of_an_incoming_source() -> None:
             copied += [f"{question.id}: {alias!r} ~ {sid}:{ref}" for sid, ref, asked in incoming
                        if fuzz.token_sort_ratio(alias, asked) >= 85]
     assert copied == []
+
+
+def test_a_decision_naming_a_merged_question_counts_for_the_question_it_became() -> None:
+    from dataclasses import replace
+
+    from handbook.calibration import Label, merged
+    from handbook.overrides import Override
+
+    api = replace(bank_question("api", "What is an API?"), retired=["web-api"])
+    overrides = Overrides(mappings={("src", "q1"): Override("src", "q1", "web-api", "reviewed", 3)})
+    report = deduplicate([api, *BANK[:2]], [source("What sort of thing is a web API, really?")], overrides)
+    (match,) = report.matches
+    assert (match.status, match.id, report.errors) == ("covered", "api", [])
+    labels = merged([Label("s", "q", "web-api", ("api", "web-api", "jwt"))], [api])
+    assert (labels[0].id, labels[0].also) == ("api", ("api", "jwt"))

@@ -369,6 +369,43 @@ def test_progress_survives_moving_a_question_to_another_topic(browser, switchabl
     context.close()
 
 
+def test_a_merged_question_keeps_its_links_and_progress(browser, switchable_server, tmp_path: Path) -> None:
+    """Merging 'web-api' into 'api' (``retired: [web-api]``): /q/web-api/, the old topic anchor at any
+    level and progress saved under the old id all carry over to the merged question."""
+    base, current = switchable_server
+    merged = copy_project(tmp_path / "merged")
+    folder = merged / "content" / "questions" / "web-and-rest"
+    (folder / "web-api.md").unlink()
+    api = folder / "api.md"
+    api.write_text(api.read_text(encoding="utf-8").replace("\nlevel:", "\nretired: [web-api]\nlevel:", 1)
+                   .replace("\naliases:\n", "\naliases:\n  - What is a web API?\n", 1), encoding="utf-8")  # its title moves too
+    for path in (merged / "content" / "questions").rglob("*.md"):  # links to the retired question now point at api
+        text = path.read_text(encoding="utf-8")
+        text = re.sub(r"(?<=[\[ ])web-api, |, web-api(?=\])", "", text).replace("#web-api)", "#api)")
+        path.write_text(text, encoding="utf-8")
+    built = tmp_path / "merged-site"
+    done = run_cli("build", "--site-dir", str(built), root=merged)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{base}web-and-rest/")
+    page.locator("fieldset[data-question='web-api'] input[value='shaky']").check()
+    current["dir"] = str(built)
+    later = browser.new_context(storage_state=context.storage_state())  # a later visit, fresh HTTP cache
+    context.close()
+    page = later.new_page()
+    page.goto(f"{base}web-and-rest/")
+    expect(page.locator("fieldset[data-question='api'] input[value='shaky']")).to_be_checked()
+    assert set(stored(page)) == {"api"}  # the mark moved to the merged question's id
+    page.goto(f"{base}q/web-api/")
+    page.wait_for_url("**/web-and-rest/#api")
+    page.goto(f"{base}web-and-rest/#web-api-senior")  # an old anchor, at one level
+    page.wait_for_url("**/web-and-rest/#api-senior")
+    expect(page.locator("input[id='api-senior']")).to_be_checked()
+    later.close()
+
+
 # For every question: the levels whose answers are displayed, e.g. "Mid" or "Junior Mid Senior".
 PRINTED_LEVELS = """() => [...document.querySelectorAll('.md-content .tabbed-set')].map(set => {
     const labels = [...set.querySelectorAll(':scope > .tabbed-labels > label')].map(l => l.textContent.trim());

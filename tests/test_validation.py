@@ -299,3 +299,35 @@ def test_a_rule_right_after_a_section_heading_is_no_underline_and_answers_keep_t
     sections, errors = split_sections("## Junior\n---\nText here.\n## Mid\n    indented code  \n\n## Senior\nS.\n", "q.md", 1)
     assert errors == []
     assert sections.answers == {"junior": "---\nText here.", "mid": "    indented code  ", "senior": "S."}
+
+
+def test_retired_ids_are_checked_across_files(tmp_path: Path) -> None:
+    """A merged question lists the ids it absorbed under ``retired``: each must be free, kebab-case, retired
+    once, and no other question may still name it in ``related``."""
+    errors = errors_for(tmp_path, {
+        "basics/one.md": question_text("one", extra="retired: [two, Old_Id]\n"),
+        "basics/two.md": question_text("two", title="What is two?"),
+        "basics/three.md": question_text("three", title="What is three?", extra="retired: [gone]\nrelated: [gone]\n"),
+        "basics/four.md": question_text("four", title="What is four?", extra="retired: [gone]\n"),
+    })
+    assert errors == [  # one.md does not load (a bad id), so its 'two' is no error of its own
+        "content/questions/basics/one.md:6: retired id 'Old_Id' is not kebab-case",
+        "content/questions/basics/three.md:6: retired id 'gone' is already retired by content/questions/basics/four.md",
+        "content/questions/basics/three.md:7: 'related' names 'gone', which was merged into the question of "
+        "content/questions/basics/four.md",
+    ]
+
+
+def test_a_retired_id_cannot_stay_a_question_or_a_related_link(tmp_path: Path) -> None:
+    errors = errors_for(tmp_path, {
+        "basics/one.md": question_text("one", extra="retired: [two]\n"),
+        "basics/two.md": question_text("two", title="What is two?"),
+        "basics/three.md": question_text("three", title="What is three?", extra="related: [two]\n"),
+    })
+    assert "content/questions/basics/one.md:6: retired id 'two' is still the id of content/questions/basics/two.md" in errors
+    errors = errors_for(tmp_path / "b", {
+        "basics/one.md": question_text("one", extra="retired: [two]\n"),
+        "basics/three.md": question_text("three", title="What is three?", extra="related: [two]\n"),
+    })
+    assert errors == ["content/questions/basics/three.md:6: 'related' names 'two', which was merged into the question "
+                      "of content/questions/basics/one.md"]

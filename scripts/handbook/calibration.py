@@ -99,6 +99,16 @@ def load_labels(folder: Path = LABELS) -> dict[str, list[Label]]:
     return out
 
 
+def merged(labels: list[Label], questions: list[Question]) -> list[Label]:
+    """Labels with the ids of questions merged into others (``retired:``) replaced by the merged question's id."""
+    into = {old: q.id for q in questions for old in q.retired}
+    if not into:
+        return labels
+    def one(qid: str | None) -> str | None:
+        return into.get(qid, qid) if qid else qid
+    return [dataclasses.replace(lab, id=one(lab.id), also=tuple(dict.fromkeys(one(a) for a in lab.also))) for lab in labels]
+
+
 def seed_labels(questions: list[Question], sources: list[Source], overrides: Overrides) -> list[Label]:
     """The seeds' answers: their override, else the bank question whose title or alias they match best."""
     entries, owners = [], []
@@ -114,7 +124,7 @@ def seed_labels(questions: list[Question], sources: list[Source], overrides: Ove
         best = max(scores.items(), key=lambda kv: kv[1][0], default=(None, (0.0, -1)))
         answer = decision.id if decision else (best[0] if best[1][0] >= SEED_ALIAS_SCORE else None)
         labels.append(Label("seeds", sq.asked, answer, line=sq.line))
-    return labels
+    return merged(labels, questions)
 
 
 def without_aliases(questions: list[Question]) -> list[Question]:
@@ -188,6 +198,7 @@ def tuning_sets(questions: list[Question], sources: list[Source], overrides: Ove
     """The tuning label sets, each with its matcher: ``seeds`` (aliases removed), ``incoming`` (the seven
     documents) and each document by name. The held-out set is never among them."""
     labels = load_labels() if labels is None else labels
+    labels = {doc: merged(labs, questions) for doc, labs in labels.items()}
     full = ContentMatcher(questions)
     out = {"seeds": (seed_labels(questions, sources, overrides), ContentMatcher(without_aliases(questions))),
            "incoming": ([lab for doc in TUNING_DOCUMENTS for lab in labels.get(doc, [])], full)}
@@ -207,6 +218,8 @@ def measure_all(questions: list[Question], sources: list[Source], overrides: Ove
     each alone; with ``left_out``, the documents again with each answer left out of the bank
     (:func:`measure_left_out`); with ``held_out`` labels (see :func:`held_out_labels`), a last row for them."""
     labels = load_labels() if labels is None else labels
+    labels = {doc: merged(labs, questions) for doc, labs in labels.items()}
+    held_out = merged(held_out, questions) if held_out else held_out
     full, bare = ContentMatcher(questions), ContentMatcher(without_aliases(questions))
     seeds = seed_labels(questions, sources, overrides)
     rows = [measure(SEEDS_WITH_ALIASES, seeds, full),

@@ -146,8 +146,10 @@ def deduplicate(questions: list[Question], sources: list[Source], overrides: Ove
 def _deduplicate(questions: list[Question], sources: list[Source], overrides: Overrides,
                  matcher: ContentMatcher | None) -> DedupReport:
     bank_ids = {q.id for q in questions}
+    # a decision naming a question that was later merged into another counts for the merged question
+    merged_into = {old: q.id for q in questions for old in q.retired}
     refs = {(s.id, q.ref) for s in sources for q in s.questions}
-    errors = override_errors(overrides, refs, {s.id for s in sources}, bank_ids)
+    errors = override_errors(overrides, refs, {s.id for s in sources}, bank_ids | set(merged_into))
     matcher = matcher or ContentMatcher(questions)
     flat = [(s, sq) for s in sources for sq in s.questions]
     ranked_all = matcher.rank([sq.asked for _, sq in flat])
@@ -159,8 +161,9 @@ def _deduplicate(questions: list[Question], sources: list[Source], overrides: Ov
                     pending=bool(getattr(source, "pending", False)))
         top = ranked[0].score if ranked else 0.0
         decision = overrides.decision(source.id, sq.ref)
-        if decision and decision.kind == "map" and decision.id in bank_ids:
-            matches.append(Match(**base, id=decision.id, status="covered", why=f"override: {decision.why}", score=1.0))
+        mapped = merged_into.get(decision.id, decision.id) if decision and decision.kind == "map" else None
+        if mapped in bank_ids:
+            matches.append(Match(**base, id=mapped, status="covered", why=f"override: {decision.why}", score=1.0))
         elif decision and decision.kind == "off_topic":
             matches.append(Match(**base, id=None, status="off-topic", why=f"marked off-topic: {decision.why}", score=top))
         elif decision and decision.kind == "new":

@@ -14,7 +14,7 @@ KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 RESERVED_TOPIC_IDS = {"q", "assets", "search", "sources", "misconceptions", "study-plan", "index", "stylesheets",
                       "javascripts", "404", "review", "mock-interview", "print", "coverage"}
 REQUIRED_KEYS = ("id", "title", "topic", "level")
-OPTIONAL_KEYS = ("tags", "related", "aliases", "corrections", "order", "docs")
+OPTIONAL_KEYS = ("tags", "related", "aliases", "corrections", "order", "docs", "retired")
 CORRECTION_KEYS = ("claim", "fact", "ref")
 
 
@@ -121,10 +121,13 @@ def load_question(path: Path, root: Path, topic_ids: set[str]) -> tuple[Question
     if any(ch in title for ch in "{}<>"):
         errors.append(ContentError(shown, line("title"), "title must not contain '{', '}', '<' or '>'"))
     lists = {}
-    for key in ("tags", "related", "aliases", "docs"):
+    for key in ("tags", "related", "aliases", "docs", "retired"):
         lists[key] = _string_list(data, key)
         if lists[key] is None:
             errors.append(ContentError(shown, line(key), f"'{key}' must be a list of non-empty strings"))
+    for old in lists["retired"] or []:
+        if not KEBAB.match(old):
+            errors.append(ContentError(shown, line("retired"), f"retired id '{old}' is not kebab-case"))
     order = data.get("order", 1000)
     if not isinstance(order, int) or isinstance(order, bool):
         errors.append(ContentError(shown, line("order"), "'order' must be a whole number"))
@@ -141,7 +144,7 @@ def load_question(path: Path, root: Path, topic_ids: set[str]) -> tuple[Question
         id=qid, title=title, topic=topic, level=level, path=shown,
         answers=sections.answers, answer_lines=sections.lines,
         tags=lists["tags"] or [], related=lists["related"] or [], aliases=lists["aliases"] or [],
-        docs=lists["docs"] or [],
+        docs=lists["docs"] or [], retired=lists["retired"] or [],
         corrections=corrections, order=order, key_lines=dict(at),
     ), []
 
@@ -185,10 +188,23 @@ def load_questions(questions_dir: Path, root: Path, topics: list[Topic]) -> tupl
         if q.id in first_path:
             errors.append(ContentError(q.path, q.key_lines.get("id", 2), f"duplicate id '{q.id}' (also used by {first_path[q.id]})"))
         first_path.setdefault(q.id, q.path)
+    retired_by: dict[str, str] = {}
+    for q in questions:
+        for old in q.retired:
+            if old in first_path:
+                errors.append(ContentError(q.path, q.key_lines.get("retired", 2),
+                                           f"retired id '{old}' is still the id of {first_path[old]}"))
+            elif old in retired_by:
+                errors.append(ContentError(q.path, q.key_lines.get("retired", 2),
+                                           f"retired id '{old}' is already retired by {retired_by[old]}"))
+            retired_by.setdefault(old, q.path)
     for q in questions:
         for rel in q.related:
             if rel == q.id:
                 errors.append(ContentError(q.path, q.key_lines.get("related", 2), "'related' lists the question itself"))
+            elif rel in retired_by:
+                errors.append(ContentError(q.path, q.key_lines.get("related", 2),
+                                           f"'related' names '{rel}', which was merged into the question of {retired_by[rel]}"))
             elif rel not in first_path and rel not in broken:
                 errors.append(ContentError(q.path, q.key_lines.get("related", 2), f"'related' names '{rel}', which is no question id"))
     order = {t.id: i for i, t in enumerate(topics)}

@@ -45,6 +45,7 @@ class Question:
     aliases: list[str] = field(default_factory=list)
     corrections: list[Correction] = field(default_factory=list)
     docs: list[str] = field(default_factory=list)  # syllabus page ids, e.g. "django:topics/db/queries"
+    retired: list[str] = field(default_factory=list)  # ids of questions merged into this one; their links still work
     answer_lines: dict[str, int] = field(default_factory=dict)
     order: int = 1000
     key_lines: dict[str, int] = field(default_factory=dict)
@@ -95,6 +96,10 @@ class Bank:
         if len(self._by_id) != len(self.questions):
             self._by_id = {q.id: q for q in self.questions}
         return self._by_id
+
+    def retired(self) -> dict[str, str]:
+        """Each retired id and the question it was merged into."""
+        return {old: q.id for q in self.questions for old in q.retired}
 
     def topic_questions(self, topic_id: str) -> list[Question]:
         """The questions of one topic, in page order."""
