@@ -12,7 +12,7 @@ from .model import LEVELS, Correction, Question, Topic
 
 KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 RESERVED_TOPIC_IDS = {"q", "assets", "search", "sources", "misconceptions", "study-plan", "index", "stylesheets",
-                      "javascripts", "404", "review", "mock-interview", "print", "coverage"}
+                      "javascripts", "404", "review", "mock-interview", "print", "coverage", "changes"}
 REQUIRED_KEYS = ("id", "title", "topic", "level")
 OPTIONAL_KEYS = ("tags", "related", "aliases", "corrections", "order", "docs", "retired")
 CORRECTION_KEYS = ("claim", "fact", "ref")

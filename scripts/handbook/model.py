@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from .changes import Change
     from .syllabus import Syllabus
 
 LEVELS: tuple[str, ...] = ("junior", "mid", "senior")
@@ -89,6 +90,7 @@ class Bank:
     questions: list[Question]
     sources: list[Source]
     syllabus: Syllabus | None = None  # the official pages questions name in ``docs:``
+    changes: list[Change] = field(default_factory=list)  # the "What changed" page
     _by_id: dict[str, Question] = field(default_factory=dict, repr=False, compare=False)
 
     def by_id(self) -> dict[str, Question]:

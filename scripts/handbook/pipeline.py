@@ -6,6 +6,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from .changes import load_changes
 from .dedup import DedupReport, deduplicate
 from .errors import ContentError, ContentErrors
 from .loader import load_content
@@ -38,6 +39,10 @@ class Paths:
     @property
     def syllabus(self) -> Path:
         return self.root / "content" / "syllabus.yml"
+
+    @property
+    def changes(self) -> Path:
+        return self.root / "content" / "changes.yml"
 
     def setting(self, name: str) -> bool:
         """A ``[tool.handbook]`` flag from pyproject.toml (false when absent)."""
@@ -90,9 +95,11 @@ def load(paths: Paths, *, require_coverage: bool | None = None) -> Result:
     errors += override_errors
     syllabus, syllabus_errors = load_syllabus(paths.syllabus, paths.root)
     errors += syllabus_errors or docs_errors(questions, syllabus)
+    changes, change_errors = load_changes(paths.changes, paths.root, questions)
+    errors += change_errors
     if errors:
         raise ContentErrors(errors)
-    bank = Bank(topics=topics, questions=questions, sources=sources, syllabus=syllabus)
+    bank = Bank(topics=topics, questions=questions, sources=sources, syllabus=syllabus, changes=changes)
     report = deduplicate(questions, sources, overrides)
     cov = coverage(syllabus, questions)
     uncovered = warnings(cov, syllabus)

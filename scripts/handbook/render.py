@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import study
+from .changes import changes_page
 from .dedup import DedupReport
 from .model import LEVEL_TITLES, LEVELS, Bank, Question, Topic
 from .syllabus import Coverage, coverage
@@ -328,6 +329,8 @@ def build_site(bank: Bank, report: DedupReport) -> Site:
     site.files["print.md"] = print_page(bank, report)
     if cov is not None and cov.areas:
         site.files["coverage.md"] = coverage_page(bank, cov)
+    if bank.changes:
+        site.files["changes.md"] = changes_page(bank.changes, bank.questions)
     site.fragments = {
         "stats": stats(bank, report),
         "topic-cards": topic_cards(bank),
@@ -343,6 +346,8 @@ def build_site(bank: Bank, report: DedupReport) -> Site:
                 {"Practise": [{"Review": "review.md"}, {"Mock interview": "mock-interview.md"},
                               {"Print or PDF": "print.md"}]},
                 {"Misconceptions": "misconceptions.md"}, {"Sources": "sources.md"}]
+    if "changes.md" in site.files:
+        site.nav.append({"What changed": "changes.md"})
     if "coverage.md" in site.files:
         site.nav.append({"Coverage": "coverage.md"})
     return site
