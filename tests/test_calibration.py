@@ -196,13 +196,12 @@ def test_table_has_a_header_a_rule_and_one_row_per_set() -> None:
                                 "66.7%", "(", "2)"]
 
 
-def test_seed_labels_take_the_override_else_the_title_or_alias_matched_and_skip_pending_sources() -> None:
-    def seeds(sid: str, *asked: str, pending: bool = False) -> Source:
+def test_seed_labels_take_the_override_else_the_title_or_alias_matched_and_skip_the_seven_documents() -> None:
+    def seeds(sid: str, *asked: str) -> Source:
         return Source(id=sid, title=sid, kind="k", origin=f"{sid}.txt", credit="c", path=f"sources/{sid}.yml",
-                      pending=pending, questions=[SourceQuestion(ref=f"q{i}", asked=a, line=10 * i)
-                                                  for i, a in enumerate(asked, start=1)])
+                      questions=[SourceQuestion(ref=f"q{i}", asked=a, line=10 * i) for i, a in enumerate(asked, start=1)])
     sources = [seeds("one", "What are HTTP verbs?", "What is a monad?", "Tell us about your last project"),
-               seeds("later", "What is an API?", pending=True)]
+               seeds("aditya-django50", "What is an API?")]  # a tuning document, labelled in tests/data
     overrides = Overrides(mappings={("one", "q3"): Override("one", "q3", "web-api", "the project was an API", 1)})
     assert seed_labels(SMALL_BANK, sources, overrides) == [
         Label("seeds", "What are HTTP verbs?", "http-methods", line=10),

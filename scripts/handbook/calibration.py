@@ -4,7 +4,7 @@ Label sets:
 
 - ``tests/data/dedup_labels/<document>.yml``: the on-topic questions of the seven registered incoming
   documents, each with the bank id that answers it (or null), labelled by reading the bank;
-- the seeds (``sources/*.yml`` not pending), whose answer is the bank question whose title or
+- the seeds (the ``sources/*.yml`` that are not one of the seven documents), whose answer is the bank question whose title or
   hand-made alias they match (or their override), measured against the bank *without* aliases;
 - ``tests/data/dedup_labels_fresh/*.yml`` (same format): the fresh held-out set, labelled blind.
 
@@ -116,7 +116,7 @@ def seed_labels(questions: list[Question], sources: list[Source], overrides: Ove
         for text in [q.title, *q.aliases]:
             entries.append(normalise(text))
             owners.append(q.id)
-    seeds = [(s, sq) for s in sources if not getattr(s, "pending", False) for sq in s.questions]
+    seeds = [(s, sq) for s in sources if s.id not in TUNING_DOCUMENTS for sq in s.questions]  # the five seeds
     found = best_scores([normalise(sq.asked) for _, sq in seeds], entries, owners)
     labels = []
     for (source, sq), scores in zip(seeds, found, strict=True):
