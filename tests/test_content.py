@@ -24,8 +24,9 @@ def test_each_level_is_within_its_length_band(question) -> None:
 
 @pytest.mark.parametrize("question", QUESTIONS, ids=[q.id for q in QUESTIONS])
 def test_levels_deepen(question) -> None:
-    junior, senior = (prose_words(question.answers[lv]) for lv in ("junior", "senior"))
+    junior, mid, senior = (prose_words(question.answers[lv]) for lv in ("junior", "mid", "senior"))
     assert senior > junior, f"{question.path}: the senior answer should go further than the junior one"
+    assert senior > mid, f"{question.path}: the senior answer ({senior} words) says less than the mid one ({mid})"
 
 
 FIRST_PERSON = re.compile(r"\b(I|I'm|I've|my|Cathay)\b")

@@ -183,3 +183,17 @@ def test_coverage_page_and_official_docs_links(site_dir: Path) -> None:
     assert topic.select(".hb-docs a[href^='https://docs.djangoproject.com/en/']")
     index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert not [d["location"] for d in index["docs"] if "Read the official docs" in d["text"]]  # kept out of search
+
+
+def test_what_changed_page_links_release_notes_and_questions(site_dir: Path) -> None:
+    page = BeautifulSoup((site_dir / "changes" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert page.find("h1").get_text(strip=True).rstrip("¶") == "What changed"
+    headings = [h.get_text(strip=True).rstrip("¶") for h in page.select("h2")]
+    assert "Django 6.1" in headings and "Django 5.0" in headings and "DRF 3.18" in headings
+    assert headings.index("Django 6.1") < headings.index("Django 5.0")
+    items = page.select("article li")
+    assert len(items) >= 60
+    for item in items:
+        hrefs = [a["href"] for a in item.select("a")]
+        assert any(h.startswith(("https://docs.djangoproject.com/", "https://www.django-rest-framework.org/")) for h in hrefs)
+        assert any("#" in h and not h.startswith("http") for h in hrefs), item
