@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
+from conftest import ROOT
 from handbook.changes import changes_page, load_changes
 from handbook.model import Question
 from handbook.pipeline import Paths, load
