@@ -39,10 +39,11 @@ from handbook.sources import load_sources
 # set by the lead from the single held-out measurement
 # From the held-out measurements (matcher unchanged; labels re-done blind as the bank grew):
 # 92.7% (102/110) on the 114-question bank, 93.8% (106/113) on 133, 94.7% (108/114) on 136,
-# 94.2% (114/121) on 161, 93.4% (128/137) on 215. Covered precision, target 95%: 95.0% (57/60) on 161,
-# 93.8% (60/64) on 215. Both are guards against regressions at the measured value, not the targets.
-HELD_OUT_TOP3_FLOOR = 0.93
-HELD_OUT_PRECISION_FLOOR = 0.93
+# 94.2% (114/121) on 161, 93.4% (128/137) on 215, 94.9% (130/137) on 236. Covered precision, target 95%:
+# 95.0% (57/60) on 161, 93.8% (60/64) on 215, 95.3% (61/64) on 236. Guards against regressions at the
+# measured value (the top-3 target, 95%, is not met yet).
+HELD_OUT_TOP3_FLOOR = 0.94
+HELD_OUT_PRECISION_FLOOR = 0.95
 
 # Top-3 recall as measured on each tuning set (a guard against regressions, never above the measurement).
 # The incoming documents miss 95% by bank gaps (no custom-user-model question yet) and questions
