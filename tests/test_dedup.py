@@ -209,6 +209,7 @@ def test_the_aspect_asked_for_does_not_outweigh_the_subject() -> None:
     """"The pros and cons of X" is about X: benefit and drawback are no retrieval terms."""
     assert terms("What are the pros and cons of Django's ORM?") == terms("Django's ORM?")
     assert terms("Role-based view access") == terms("permission")
+    assert terms("Reducing DB queries") == terms("optimise queries")
 
 
 def test_doing_without_what_the_best_match_is_about_is_never_covered() -> None:

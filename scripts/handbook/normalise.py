@@ -53,6 +53,8 @@ SYNONYMS = (
     (r"\b(?:advantages?|benefits?|pros)\b", " benefit "),
     (r"\bwhy\s+(?:(?:would|should|do|does|did|to)\s+(?:you\s+|we\s+|one\s+)?)?use\b", " benefit "),
     (r"\b(?:disadvantages?|drawbacks?|downsides?|cons)\b", " drawback "),
+    # Fewer queries is what optimising them means.
+    (r"\breduc(?:e|es|ed|ing)\s+(?:the\s+)?(?:number\s+of\s+)?(?:db\s+|database\s+)?quer(?:y|ies)\b", " optimise queries "),
     # Django's test client is django.test.Client; DRF's is APIClient.
     (r"\btest\s+client\b", " test client apiclient "),
     # The path of a request through the framework, by any of its names.
