@@ -51,3 +51,24 @@ def test_no_sentence_is_copied_from_a_source() -> None:
     done = subprocess.run([sys.executable, str(VERBATIM), "content", "docs"], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout
     assert done.stdout.strip().startswith("0 shared passage(s)")
+
+
+@pytest.mark.skipif(not VERBATIM.exists(), reason=f"{VERBATIM} is absent (../shared is not beside this checkout)")
+def test_source_wording_outside_the_bank_is_only_cited_question_titles() -> None:
+    """The registry (`asked:`) and the dedup labels (`question:`) quote each source's question titles,
+    as citations. Any other text there, or anywhere else in the repository, is the handbook's own."""
+    paths = ["sources", "tests", "scripts", "examples", "README.md", "CONTRIBUTING.md"]
+    done = subprocess.run([sys.executable, str(VERBATIM), *paths], cwd=ROOT, capture_output=True, text=True)
+
+    def plain(text: str) -> str:
+        return " ".join(re.sub(r"[^a-z0-9]+", " ", text.lower().replace("'", "").replace("\u2019", "")).split())
+
+    uncited = []
+    found = re.findall(r'^(\S+): \d+ words shared with \S+: "(.*)"$', done.stdout, flags=re.M)
+    for path, passage in found:
+        text = (ROOT / path).read_text(encoding="utf-8")
+        titles = re.findall(r"^\s*-?\s*(?:asked|question): (.*)$", text, flags=re.M)
+        if not path.startswith(("sources/", "tests/data/")) or not any(passage in plain(t) for t in titles):
+            uncited.append(f"{path}: {passage}")
+    assert found, "the check found no cited title at all: is it reading the registry?"
+    assert uncited == []
