@@ -32,7 +32,7 @@ import yaml
 
 from .dedup import decide
 from .matching import ContentMatcher, best_scores
-from .model import Question, Source
+from .model import Question, Source, merged_into
 from .normalise import normalise
 from .overrides import Overrides
 
@@ -101,7 +101,7 @@ def load_labels(folder: Path = LABELS) -> dict[str, list[Label]]:
 
 def merged(labels: list[Label], questions: list[Question]) -> list[Label]:
     """Labels with the ids of questions merged into others (``retired:``) replaced by the merged question's id."""
-    into = {old: q.id for q in questions for old in q.retired}
+    into = merged_into(questions)
     if not into:
         return labels
     def one(qid: str | None) -> str | None:

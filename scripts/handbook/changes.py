@@ -14,8 +14,9 @@ from pathlib import Path
 import yaml
 
 from .errors import ContentError, display_path
+from .frontmatter import compose_yaml, node_value
 from .loader import read_text
-from .model import Question
+from .model import Question, merged_into
 
 PRODUCTS = {"Django": "https://docs.djangoproject.com/", "DRF": "https://www.django-rest-framework.org/"}
 VERSION = re.compile(r"^\d+\.\d+$")
@@ -42,19 +43,17 @@ def load_changes(path: Path, root: Path, questions: list[Question]) -> tuple[lis
     text, errors = read_text(path, shown)
     if text is None:
         return [], errors
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        return [], [ContentError(shown, 1 + (mark.line if mark else 0), f"invalid YAML: {exc.problem or exc}")]
+    node, errors = compose_yaml(text, shown)
+    if errors:
+        return [], errors
     if not isinstance(node, yaml.SequenceNode):
         return [], [ContentError(shown, 1, f"the changes file must be a list of {{{', '.join(KEYS)}}}")]
     ids = {q.id for q in questions}
-    retired = {old: q.id for q in questions for old in q.retired}
+    retired = merged_into(questions)
     changes: list[Change] = []
     for item_node in node.value:
         line = item_node.start_mark.line + 1
-        item = yaml.SafeLoader("").construct_document(item_node)
+        item = node_value(item_node)
         if not isinstance(item, dict) or set(item) != set(KEYS) or not all(isinstance(item[k], str) and item[k].strip()
                                                                            for k in KEYS):
             errors.append(ContentError(shown, line, f"each change needs exactly {', '.join(KEYS)} (non-empty text)"))

@@ -18,7 +18,7 @@ from functools import cached_property
 
 from .errors import ContentError
 from .matching import Candidate, ContentMatcher, gc_paused
-from .model import Question, Source
+from .model import Question, Source, merged_into
 from .overrides import Override, Overrides, load_overrides, override_errors
 
 # Thresholds on the combined score (0-1), tuned by scripts/calibrate.py on the tuning sets only.
@@ -147,9 +147,9 @@ def _deduplicate(questions: list[Question], sources: list[Source], overrides: Ov
                  matcher: ContentMatcher | None) -> DedupReport:
     bank_ids = {q.id for q in questions}
     # a decision naming a question that was later merged into another counts for the merged question
-    merged_into = {old: q.id for q in questions for old in q.retired}
+    retired = merged_into(questions)
     refs = {(s.id, q.ref) for s in sources for q in s.questions}
-    errors = override_errors(overrides, refs, {s.id for s in sources}, bank_ids | set(merged_into))
+    errors = override_errors(overrides, refs, {s.id for s in sources}, bank_ids | set(retired))
     matcher = matcher or ContentMatcher(questions)
     flat = [(s, sq) for s in sources for sq in s.questions]
     ranked_all = matcher.rank([sq.asked for _, sq in flat])
@@ -161,7 +161,7 @@ def _deduplicate(questions: list[Question], sources: list[Source], overrides: Ov
                     pending=bool(getattr(source, "pending", False)))
         top = ranked[0].score if ranked else 0.0
         decision = overrides.decision(source.id, sq.ref)
-        mapped = merged_into.get(decision.id, decision.id) if decision and decision.kind == "map" else None
+        mapped = retired.get(decision.id, decision.id) if decision and decision.kind == "map" else None
         if mapped in bank_ids:
             matches.append(Match(**base, id=mapped, status="covered", why=f"override: {decision.why}", score=1.0))
         elif decision and decision.kind == "off_topic":

@@ -49,6 +49,20 @@ def read_yaml(text: str, path: str, first_line: int = 1) -> tuple[object, dict[s
     return data, key_lines, errors
 
 
+def compose_yaml(text: str, path: str) -> tuple[yaml.Node | None, list[ContentError]]:
+    """Parse YAML text into nodes (which keep their lines); an invalid file is one error with its line."""
+    try:
+        return yaml.compose(text, Loader=SAFE_LOADER), []
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        return None, [ContentError(path, 1 + (mark.line if mark else 0), f"invalid YAML: {exc.problem or exc}")]
+
+
+def node_value(node: yaml.Node) -> object:
+    """The Python value of a composed node."""
+    return SAFE_LOADER("").construct_document(node)
+
+
 def split_front_matter(text: str, path: str) -> tuple[FrontMatter | None, list[ContentError]]:
     """Split ``---``-delimited front matter from the Markdown body and parse it."""
     lines = text.splitlines()

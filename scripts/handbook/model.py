@@ -82,6 +82,11 @@ class Source:
     licence: str | None = None
 
 
+def merged_into(questions: list[Question]) -> dict[str, str]:
+    """Each retired id (a question merged into another, ``retired:``) and the id of the question it became."""
+    return {old: q.id for q in questions for old in q.retired}
+
+
 @dataclass
 class Bank:
     """Everything the site is generated from."""
@@ -101,7 +106,7 @@ class Bank:
 
     def retired(self) -> dict[str, str]:
         """Each retired id and the question it was merged into."""
-        return {old: q.id for q in self.questions for old in q.retired}
+        return merged_into(self.questions)
 
     def topic_questions(self, topic_id: str) -> list[Question]:
         """The questions of one topic, in page order."""

@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from .errors import ContentError, display_path
+from .frontmatter import compose_yaml, node_value
 from .loader import read_text
 from .model import Question
 
@@ -104,11 +105,9 @@ def load_syllabus(path: Path, root: Path) -> tuple[Syllabus, list[ContentError]]
     text, errors = read_text(path, shown)
     if text is None:
         return Syllabus(path=shown), errors
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        return Syllabus(path=shown), [ContentError(shown, 1 + (mark.line if mark else 0), f"invalid YAML: {exc.problem or exc}")]
+    node, errors = compose_yaml(text, shown)
+    if errors:
+        return Syllabus(path=shown), errors
     if not isinstance(node, yaml.MappingNode):
         return Syllabus(path=shown), [ContentError(shown, 1, "the syllabus must be a mapping with 'sites' and 'areas'")]
     top = {k.value: v for k, v in node.value}
@@ -121,17 +120,12 @@ def _line(node: yaml.Node) -> int:
     return node.start_mark.line + 1
 
 
-def _plain(node: yaml.Node) -> object:
-    """The Python value of a composed node."""
-    return yaml.SafeLoader("").construct_document(node)
-
-
 def _sites(node: yaml.Node | None, shown: str) -> tuple[dict[str, dict], list[ContentError]]:
     if not isinstance(node, yaml.MappingNode):
         return {}, [ContentError(shown, _line(node) if node else 1, "'sites' must map a site name to {name, url}")]
     sites, errors = {}, []
     for key, value in node.value:
-        data = _plain(value)
+        data = node_value(value)
         if not isinstance(data, dict) or not {"name", "url"} <= set(data) or "{path}" not in str(data["url"]):
             errors.append(ContentError(shown, _line(key), f"site '{key.value}' needs a name and a url containing {{path}}"))
         elif "{version}" in data["url"] and not VERSION.match(str(data.get("version", ""))):
@@ -150,7 +144,7 @@ def _areas(node: yaml.Node | None, sites: dict[str, dict], shown: str, errors: l
     areas: list[Area] = []
     seen: dict[str, int] = {}
     for area_node in node.value:
-        data = _plain(area_node)
+        data = node_value(area_node)
         line = _line(area_node)
         if not isinstance(data, dict) or set(data) != {"id", "title", "pages"} or not isinstance(data["pages"], list):
             errors.append(ContentError(shown, line, "each area needs exactly id, title and a list of pages"))
