@@ -97,7 +97,7 @@ def test_generate_check_writes_nothing_and_generate_writes_pages(project: Path, 
     done = run_cli("generate", "--out", str(out), root=project)
     assert done.returncode == 0, done.stderr
     assert (out / "web-and-rest.md").read_text(encoding="utf-8").count('=== "Senior"') >= 10
-    assert (out / "q" / "cors" / "index.html").exists()
+    assert (out / "q" / "cors" / "index.md").exists()
 
 
 def test_dedup_writes_a_json_entry_per_source_question(project: Path, tmp_path: Path) -> None:

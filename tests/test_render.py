@@ -11,7 +11,10 @@ from handbook.dedup import DedupReport, Match
 from handbook.model import LEVELS, Bank, Correction, Question, Source, Topic
 from handbook.pipeline import Paths, load
 from handbook.render import (
+    PRINT_MARKER,
+    body_marker,
     build_site,
+    end_marker,
     fill,
     misconceptions,
     most_asked,
@@ -20,6 +23,7 @@ from handbook.render import (
     render_question,
     render_topic,
     sources_table,
+    start_marker,
     topic_cards,
 )
 
@@ -62,20 +66,19 @@ def test_a_question_without_related_questions_has_no_related_line() -> None:
     assert "**Related:**" not in render_question(without, BANK, REPORT)
 
 
-def test_the_print_page_keeps_every_question_link_on_the_page() -> None:
-    page = print_page(BANK, REPORT)
-    topic_ids = {t.id for t in BANK.topics}
-    leaving = [m for m in re.findall(r"\]\(([a-z0-9-]+)\.md#", page) if m in topic_ids]
-    assert leaving == [], f"{len(leaving)} links leave the print page"
-    anchors = set(re.findall(r"\{ #([a-z0-9-]+) \}", page))
-    targets = re.findall(r"\]\(#([a-z0-9-]+)\)", page)
-    assert len(targets) >= sum(len(q.related) for q in BANK.questions)
-    assert set(targets) <= anchors
+def test_the_print_page_is_a_stub_the_build_fills_from_the_topic_pages() -> None:
+    page = SITE.files["print.md"]
+    assert page == print_page() and page.rstrip().endswith(PRINT_MARKER)
+    assert "search:\n  exclude: true" in page  # one copy of each question is enough for search
 
 
-def test_the_print_page_is_part_of_the_generated_site() -> None:
-    assert SITE.files["print.md"] == print_page(BANK, REPORT)
-    assert all(f"{{ #{q.id} }}" in SITE.files["print.md"] for q in BANK.questions)
+def test_every_question_gets_its_own_page_and_its_topic_page_marks_its_body() -> None:
+    for q in BANK.questions:
+        page = SITE.files[f"q/{q.id}/index.md"]
+        assert f"# {q.title} {{ #{q.id} }}" in page and body_marker(q.id) in page
+        assert f"q/{q.id}/index.md" in SITE.question_pages
+        topic = SITE.files[f"{q.topic}.md"]
+        assert topic.index(start_marker(q.id)) < topic.index(body_marker(q.id)) < topic.index(end_marker(q.id))
 
 
 # A small bank made by hand, so every rendered fragment can be compared in full.
@@ -182,7 +185,7 @@ def test_the_question_index_is_version_1_with_one_space_indents() -> None:
 def test_a_topic_page_starts_with_front_matter_progress_and_print_buttons() -> None:
     page = render_topic(SMALL_BANK.topics[0], SMALL_BANK, SMALL_REPORT)
     assert page.startswith(
-        "---\ntitle: Alpha\ndescription: First topic.\n---\n\n# Alpha\n\nFirst topic. 2 questions.\n\n"
+        "---\ntitle: Alpha\ndescription: First topic.\nsearch:\n  exclude: true\n---\n\n# Alpha\n\nFirst topic. 2 questions.\n\n"
         '<p class="hb-progress" data-topic="alpha" data-search-exclude aria-live="polite"></p>\n\n'
         '<div class="hb-print" data-search-exclude><button type="button" class="md-button" data-print="level">'
         'Print this topic at my level</button> <button type="button" class="md-button" data-print="all">'

@@ -256,7 +256,8 @@ def test_loaded_topics_and_corrections_keep_every_field(tmp_path: Path) -> None:
 def test_an_unknown_key_lists_every_allowed_key(tmp_path: Path) -> None:
     errors = errors_for(tmp_path, {"basics/sample-question.md": question_text(extra="colour: blue\n")})
     assert errors == [f"{QFILE}:6: unknown front matter key 'colour' "
-                      "(allowed: id, title, topic, level, tags, related, aliases, corrections, order, docs, retired)"]
+                      "(allowed: id, title, topic, level, tags, related, aliases, corrections, order, docs, retired, "
+                      "keywords, errors)"]
 
 
 def test_a_non_kebab_id_points_at_the_id_line_wherever_it_is(tmp_path: Path) -> None:

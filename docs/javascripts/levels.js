@@ -2,7 +2,8 @@
 //  - "?level=senior" on any page selects that level; Material's linked tabs then switch every
 //    question and remember the choice;
 //  - "#<question>-senior" opens that tab (Material does) and shows the question's heading
-//    below the fixed header rather than the bare tab strip.
+//    below the fixed header rather than the bare tab strip; on a question's own page "#senior"
+//    does the same.
 // Runs on every page load, including Material's instant navigation.
 (function () {
   "use strict";
@@ -37,8 +38,15 @@
     return node;
   }
 
+  // On a question's own page, "#senior" names a level of its one question ("#<id>-senior" also works).
+  function levelAnchor(id) {
+    if (!/^(junior|mid|senior)$/i.test(id)) return id;
+    var heading = document.querySelector("article h1[id]");
+    return heading && document.getElementById(heading.id + "-" + id.toLowerCase()) ? heading.id + "-" + id.toLowerCase() : id;
+  }
+
   function showQuestionOfHash() {
-    var id = decodeURIComponent(window.location.hash.slice(1));
+    var id = levelAnchor(decodeURIComponent(window.location.hash.slice(1)));
     var input = id ? document.getElementById(id) : null;
     if (!input || input.tagName !== "INPUT" || !input.closest(".tabbed-set")) return;
     if (!input.checked) {

@@ -1,6 +1,7 @@
 // When a search result leads to a question whose match sits in a tab that is not selected,
 // open that tab for this question only (the reader's remembered level stays as it is), mark the
-// match and bring it into view. Material highlights only visible text, so hidden tabs are
+// match and bring it into view. The search names the tab (?tab=senior); without it, the first tab
+// holding a searched word is opened. Material highlights only visible text, so hidden tabs are
 // searched here; marks are built with DOM nodes, never from HTML strings.
 (function () {
   "use strict";
@@ -10,7 +11,20 @@
     return query.toLowerCase().split(/\s+/).filter(function (term) { return term.length > 1; });
   }
 
+  function wantedTab() {
+    return (new URLSearchParams(window.location.search).get("tab") || "").toLowerCase();
+  }
+
+  // A question's own page (/q/<id>/) holds one question: its tab set is the target.
+  function questionPageSet() {
+    var heading = document.querySelector("article h1[id]");
+    var set = heading ? document.querySelector("article .tabbed-set") : null;
+    return set && document.getElementById(heading.id + "-junior") ? set : null;
+  }
+
   function targetSets() {
+    var own = questionPageSet();
+    if (own) return [own];
     var id = decodeURIComponent(window.location.hash.slice(1));
     var heading = id ? document.getElementById(id) : null;
     if (!heading || !/^H[1-6]$/.test(heading.tagName)) return [];
@@ -46,6 +60,22 @@
     return null;
   }
 
+  function openTab(set, level, words) {
+    var inputs = set.querySelectorAll(":scope > input");
+    var blocks = set.querySelectorAll(":scope > .tabbed-content > .tabbed-block");
+    for (var i = 0; i < inputs.length; i++) {
+      if (!new RegExp("-" + level + "$").test(inputs[i].id)) continue;
+      inputs[i].checked = true;  // no change event: the linked, remembered level is untouched
+      var block = blocks[i];
+      if (!words.length || !block) return;
+      window.setTimeout(function () {
+        var mark = block.querySelector("mark") || markFirst(block, words);
+        if (mark) mark.scrollIntoView({ block: "center" });
+      }, 150);
+      return;
+    }
+  }
+
   function openMatchingTab(set, words) {
     var inputs = set.querySelectorAll(":scope > input");
     var blocks = set.querySelectorAll(":scope > .tabbed-content > .tabbed-block");
@@ -68,11 +98,16 @@
 
   window.Handbook.onPage(function () {
     var words = terms();
-    if (!words.length) return;
+    var level = wantedTab();
+    if (!/^(junior|mid|senior)$/.test(level)) level = "";
+    if (!words.length && !level) return;
     // After Material's own tab restore and highlighting have run.
     window.requestAnimationFrame(function () {
       window.setTimeout(function () {
-        targetSets().forEach(function (set) { openMatchingTab(set, words); });
+        targetSets().forEach(function (set) {
+          if (level) openTab(set, level, words);
+          else openMatchingTab(set, words);
+        });
       }, 50);
     });
   });

@@ -12,11 +12,7 @@ never uncovered work. Decisions recorded in ``sources/overrides.yml`` always win
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import asdict, dataclass, field
-from functools import cached_property
-
-from .errors import ContentError
+from .dedup_report import STATUSES, DedupReport, DuplicatePair, Match
 from .matching import Candidate, ContentMatcher, gc_paused
 from .model import Question, Source, merged_into
 from .overrides import Override, Overrides, load_overrides, override_errors
@@ -28,85 +24,9 @@ SUGGEST = 0.20        # below COVER but at or above this, a person confirms the 
 COVERAGE = 0.75       # ...and it uses the terms that carry this share of the query's weight
 SAME_WORDS = 95.0     # a fuzzy title/alias score this high is the same question in other words...
 SAME_WORDS_GAP = 6.0  # ...when no other bank question's title or alias comes this close
-STATUSES = ("covered", "suggested", "new", "off-topic")
 
 __all__ = ["STATUSES", "DedupReport", "DuplicatePair", "Match", "Override", "Overrides", "decide", "deduplicate",
            "find_duplicates", "load_overrides"]
-
-
-@dataclass
-class Match:
-    """Where one source question landed, and why."""
-
-    source: str
-    origin: str
-    ref: str
-    line: int
-    asked: str
-    level: str | None
-    id: str | None
-    status: str  # covered | suggested | new | off-topic
-    why: str
-    score: float
-    candidates: list[dict] = field(default_factory=list)  # top three: id, score, words that matched
-    pending: bool = False  # the source's unanswered questions are known open work
-
-
-@dataclass(frozen=True)
-class DuplicatePair:
-    """Two bank questions that read as the same question."""
-
-    first: str
-    second: str
-    score: float
-    why: str
-
-
-@dataclass
-class DedupReport:
-    """The result of de-duplication, ready for the terminal, JSON and the site."""
-
-    matches: list[Match]
-    duplicates: list[DuplicatePair]
-    errors: list[ContentError]
-    source_count: int
-
-    def by_status(self, status: str) -> list[Match]:
-        return [m for m in self.matches if m.status == status]
-
-    def open_work(self) -> list[Match]:
-        """Suggested and new questions of pending sources: known work, not an error."""
-        return [m for m in self.matches if m.pending and m.status in ("suggested", "new")]
-
-    def asked_by(self) -> dict[str, list[Match]]:
-        """Covered source questions grouped by the bank id they map to."""
-        return self._asked_by
-
-    @cached_property
-    def _asked_by(self) -> dict[str, list[Match]]:
-        out: dict[str, list[Match]] = defaultdict(list)
-        for m in self.matches:
-            if m.status == "covered" and m.id:
-                out[m.id].append(m)
-        return dict(out)
-
-    @cached_property
-    def _source_counts(self) -> dict[str, int]:
-        return {bank_id: len({m.source for m in matches}) for bank_id, matches in self._asked_by.items()}
-
-    def sources_asking(self, bank_id: str) -> int:
-        """In how many distinct source documents a bank question is asked."""
-        return self._source_counts.get(bank_id, 0)
-
-    def to_json(self) -> dict:
-        return {
-            "source_count": self.source_count,
-            "summary": {s: len(self.by_status(s)) for s in STATUSES},
-            "open_work": len(self.open_work()),
-            "matches": [asdict(m) for m in self.matches],
-            "duplicates": [asdict(d) for d in self.duplicates],
-            "errors": [str(e) for e in self.errors],
-        }
 
 
 def _describe(c: Candidate) -> str:

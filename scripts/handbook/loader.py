@@ -14,7 +14,9 @@ KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 RESERVED_TOPIC_IDS = {"q", "assets", "search", "sources", "misconceptions", "study-plan", "index", "stylesheets",
                       "javascripts", "404", "review", "mock-interview", "print", "coverage", "changes"}
 REQUIRED_KEYS = ("id", "title", "topic", "level")
-OPTIONAL_KEYS = ("tags", "related", "aliases", "corrections", "order", "docs", "retired")
+# keywords: synonyms readers search with; errors: error messages and symptoms the question explains.
+# Both are indexed by the site search and never shown.
+OPTIONAL_KEYS = ("tags", "related", "aliases", "corrections", "order", "docs", "retired", "keywords", "errors")
 CORRECTION_KEYS = ("claim", "fact", "ref")
 
 
@@ -121,7 +123,7 @@ def load_question(path: Path, root: Path, topic_ids: set[str]) -> tuple[Question
     if any(ch in title for ch in "{}<>"):
         errors.append(ContentError(shown, line("title"), "title must not contain '{', '}', '<' or '>'"))
     lists = {}
-    for key in ("tags", "related", "aliases", "docs", "retired"):
+    for key in ("tags", "related", "aliases", "docs", "retired", "keywords", "errors"):
         lists[key] = _string_list(data, key)
         if lists[key] is None:
             errors.append(ContentError(shown, line(key), f"'{key}' must be a list of non-empty strings"))
@@ -145,6 +147,7 @@ def load_question(path: Path, root: Path, topic_ids: set[str]) -> tuple[Question
         answers=sections.answers, answer_lines=sections.lines,
         tags=lists["tags"] or [], related=lists["related"] or [], aliases=lists["aliases"] or [],
         docs=lists["docs"] or [], retired=lists["retired"] or [],
+        keywords=lists["keywords"] or [], errors=lists["errors"] or [],
         corrections=corrections, order=order, key_lines=dict(at),
     ), []
 

@@ -47,6 +47,8 @@ class Question:
     corrections: list[Correction] = field(default_factory=list)
     docs: list[str] = field(default_factory=list)  # syllabus page ids, e.g. "django:topics/db/queries"
     retired: list[str] = field(default_factory=list)  # ids of questions merged into this one; their links still work
+    keywords: list[str] = field(default_factory=list)  # search synonyms ("rate limit" on throttling), never shown
+    errors: list[str] = field(default_factory=list)  # error messages and symptoms it explains: indexed, never shown
     answer_lines: dict[str, int] = field(default_factory=dict)
     order: int = 1000
     key_lines: dict[str, int] = field(default_factory=dict)
@@ -96,6 +98,7 @@ class Bank:
     sources: list[Source]
     syllabus: Syllabus | None = None  # the official pages questions name in ``docs:``
     changes: list[Change] = field(default_factory=list)  # the "What changed" page
+    synonyms: list[list[str]] = field(default_factory=list)  # search synonym groups (content/search-synonyms.yml)
     _by_id: dict[str, Question] = field(default_factory=dict, repr=False, compare=False)
 
     def by_id(self) -> dict[str, Question]:

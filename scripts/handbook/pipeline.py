@@ -5,15 +5,19 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .changes import load_changes
-from .dedup import DedupReport, deduplicate
 from .errors import ContentError, ContentErrors
 from .loader import load_content
 from .model import Bank
-from .overrides import load_overrides
+from .overrides import Overrides, load_overrides
 from .sources import load_sources, registry_errors
 from .syllabus import Coverage, coverage, docs_errors, load_syllabus, warnings
+from .synonyms import load_synonyms
+
+if TYPE_CHECKING:  # the matcher (scikit-learn) is imported only where de-duplication runs
+    from .dedup_report import DedupReport
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -44,6 +48,10 @@ class Paths:
     def changes(self) -> Path:
         return self.root / "content" / "changes.yml"
 
+    @property
+    def synonyms(self) -> Path:
+        return self.root / "content" / "search-synonyms.yml"
+
     def setting(self, name: str) -> bool:
         """A ``[tool.handbook]`` flag from pyproject.toml (false when absent)."""
         pyproject = self.root / "pyproject.toml"
@@ -72,13 +80,26 @@ class Result:
     warnings: list[ContentError]  # uncovered syllabus pages, while ``require-syllabus`` is off
 
 
-def load(paths: Paths, *, require_coverage: bool | None = None) -> Result:
-    """Load everything and de-duplicate; raise :class:`ContentErrors` if any input file is invalid.
+@dataclass
+class Inputs:
+    """Every input file, read and validated: the bank and the review decisions."""
 
-    ``require_coverage`` defaults to the project's ``[tool.handbook] require-coverage`` setting.
-    """
-    if require_coverage is None:
-        require_coverage = paths.require_coverage()
+    bank: Bank
+    overrides: Overrides
+
+
+@dataclass
+class Analysis:
+    """What de-duplication and the coverage map found about valid inputs."""
+
+    report: DedupReport
+    problems: list[ContentError]
+    coverage: Coverage
+    warnings: list[ContentError]
+
+
+def read(paths: Paths) -> Inputs:
+    """Load and validate every input file; raise :class:`ContentErrors` listing every problem."""
     errors: list[ContentError] = []
     try:
         topics, questions = load_content(paths.content, paths.root)
@@ -97,16 +118,40 @@ def load(paths: Paths, *, require_coverage: bool | None = None) -> Result:
     errors += syllabus_errors or docs_errors(questions, syllabus)
     changes, change_errors = load_changes(paths.changes, paths.root, questions)
     errors += change_errors
+    synonyms, synonym_errors = load_synonyms(paths.synonyms, paths.root)
+    errors += synonym_errors
     if errors:
         raise ContentErrors(errors)
-    bank = Bank(topics=topics, questions=questions, sources=sources, syllabus=syllabus, changes=changes)
-    report = deduplicate(questions, sources, overrides)
-    cov = coverage(syllabus, questions)
-    uncovered = warnings(cov, syllabus)
+    bank = Bank(topics=topics, questions=questions, sources=sources, syllabus=syllabus, changes=changes,
+                synonyms=synonyms)
+    return Inputs(bank=bank, overrides=overrides)
+
+
+def analyse(inputs: Inputs, require_coverage: bool, require_syllabus: bool) -> Analysis:
+    """De-duplicate the sources against the bank, map the syllabus, and judge the result."""
+    from .dedup import deduplicate
+
+    bank = inputs.bank
+    report = deduplicate(bank.questions, bank.sources, inputs.overrides)
+    cov = coverage(bank.syllabus, bank.questions)
+    uncovered = warnings(cov, bank.syllabus)
     problems = judge(bank, report, require_coverage)
-    if paths.require_syllabus():
+    if require_syllabus:
         problems, uncovered = problems + uncovered, []
-    return Result(bank=bank, report=report, problems=problems, coverage=cov, warnings=uncovered)
+    return Analysis(report=report, problems=problems, coverage=cov, warnings=uncovered)
+
+
+def load(paths: Paths, *, require_coverage: bool | None = None) -> Result:
+    """Load everything and de-duplicate; raise :class:`ContentErrors` if any input file is invalid.
+
+    ``require_coverage`` defaults to the project's ``[tool.handbook] require-coverage`` setting.
+    """
+    if require_coverage is None:
+        require_coverage = paths.require_coverage()
+    inputs = read(paths)
+    found = analyse(inputs, require_coverage, paths.require_syllabus())
+    return Result(bank=inputs.bank, report=found.report, problems=found.problems, coverage=found.coverage,
+                  warnings=found.warnings)
 
 
 def judge(bank: Bank, report: DedupReport, require_coverage: bool) -> list[ContentError]:

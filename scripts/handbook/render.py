@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from . import study
 from .changes import changes_page
-from .dedup import DedupReport
+from .dedup_report import DedupReport
 from .model import LEVEL_TITLES, LEVELS, Bank, Question, Topic
 from .syllabus import Coverage, coverage
 
@@ -28,6 +28,7 @@ class Site:
     fragments: dict[str, str] = field(default_factory=dict)
     nav: list = field(default_factory=list)
     topic_ids: list[str] = field(default_factory=list)
+    question_pages: list[str] = field(default_factory=list)  # source URIs of /q/<id>/ pages: not in the nav
 
 
 def indent(text: str, prefix: str = "    ") -> str:
@@ -58,18 +59,45 @@ def question_link(question: Question, from_topic: str | None = None) -> str:
     return f"{topic_page_name(question.topic)}#{question.id}"
 
 
-def meta_line(question: Question, asked_in: int, source_count: int) -> str:
-    """Level badge, source count and permanent link, kept out of the search index."""
+ASKED_MARKER = "<!-- hb:asked:{id} -->"
+ASKED = re.compile(r"<!-- hb:asked:([a-z0-9-]+) -->")
+
+
+def asked_in(question_id: str, report: DedupReport | None) -> str:
+    """"Asked in 3 of 12 sources"; without a report yet, a marker that :func:`fill_asked` replaces."""
+    if report is None:
+        return ASKED_MARKER.format(id=question_id)
+    return f"Asked in {report.sources_asking(question_id)} of {report.source_count} sources"
+
+
+def fill_asked(html_text: str, report: DedupReport) -> str:
+    """Replace the markers :func:`asked_in` left in a rendered page."""
+    return ASKED.sub(lambda m: asked_in(m.group(1), report), html_text)
+
+
+def meta_line(question: Question, asked: str, link: str = "") -> str:
+    """Level badge, source count and a link (HTML), kept out of the search index."""
     level = question.level
     return (
         f'<div class="hb-meta" data-search-exclude>'
         f'<span class="hb-level hb-level--{level}" title="The level at which interviewers usually ask this">'
         f'{LEVEL_TITLES[level]} question</span> '
-        f'<span class="hb-asked" title="How many of the source documents ask it">'
-        f'Asked in {asked_in} of {source_count} sources</span> '
-        f'<a class="hb-permalink" href="../q/{esc(question.id)}/" title="Permanent link: survives moves between topics">'
-        f'Permanent link</a></div>'
+        f'<span class="hb-asked" title="How many of the source documents ask it">{asked}</span> {link}</div>'
     )
+
+
+def body_marker(question_id: str) -> str:
+    """Where a question's shared body (tabs to related links) starts on its topic page; a question page
+    holds the same marker, replaced by that body once every page is rendered (handbook.assemble)."""
+    return f"<!-- hb:body:{question_id} -->"
+
+
+def end_marker(question_id: str) -> str:
+    return f"<!-- hb:end:{question_id} -->"
+
+
+def start_marker(question_id: str) -> str:
+    return f"<!-- hb:question:{question_id} -->"
 
 
 def assessment(question: Question) -> str:
@@ -83,14 +111,24 @@ def assessment(question: Question) -> str:
             f'<legend>How well do you know this?</legend>{options}</fieldset>')
 
 
-def render_question(question: Question, bank: Bank, report: DedupReport) -> str:
-    """One question as an ``h2`` with its id, the meta line, the tabs, corrections and related links."""
-    parts = [
+def render_question(question: Question, bank: Bank, report: DedupReport | None) -> str:
+    """One question on its topic page: an ``h2`` with its id, the meta line, then its body between markers."""
+    permalink = (f'<a class="hb-permalink" href="../q/{esc(question.id)}/" title="The question on its own page: a '
+                 f'link that survives moves between topics">Own page</a>')
+    return "\n\n".join([
+        start_marker(question.id),
         f"## {question.title} {{ #{question.id} }}",
-        meta_line(question, report.sources_asking(question.id), report.source_count),
-        tabs(question),
-        assessment(question),
-    ]
+        meta_line(question, asked_in(question.id, report), permalink),
+        body_marker(question.id),
+        question_body(question, bank),
+        end_marker(question.id),
+    ])
+
+
+def question_body(question: Question, bank: Bank) -> str:
+    """The tabs, the self-assessment, corrections, official docs and related links: rendered once, on the
+    topic page, and reused by the question's own page and the print page."""
+    parts = [tabs(question), assessment(question)]
     if question.corrections:
         items = "\n".join(
             f"- **Claim:** {c.claim}\n  **Fact:** {c.fact} ([documentation]({c.ref}))" for c in question.corrections
@@ -107,6 +145,44 @@ def render_question(question: Question, bank: Bank, report: DedupReport) -> str:
     return "\n\n".join(parts)
 
 
+def one_sentence(markdown: str, limit: int = 200) -> str:
+    """The first sentence of an answer as plain text (link previews): inline Markdown removed."""
+    text = re.sub(r"```.*?```", " ", markdown, flags=re.S)
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"[`*_]", "", text)
+    text = " ".join(text.split())
+    match = re.match(r"(.+?[.!?])(?:\s|$)", text)
+    sentence = match.group(1) if match else text
+    return sentence if len(sentence) <= limit else sentence[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def question_page(question: Question, bank: Bank, report: DedupReport | None) -> str:
+    """``/q/<id>/``: the question's own, canonical page. Its body is filled in from the topic page's rendering
+    (see :func:`body_marker`), so each answer is rendered once per build."""
+    topic = next(t for t in bank.topics if t.id == question.topic)
+    siblings = bank.topic_questions(topic.id)
+    at = siblings.index(question)
+    front = {"title": question.title, "description": one_sentence(question.answers["junior"]),
+             "hb_question": question.id, "search": {"exclude": True}}
+    in_topic = (f'<a class="hb-in-topic" href="../../{esc(topic.id)}/#{esc(question.id)}" '
+                f'title="Every question of the topic on one page">Read it in its topic: {esc(topic.title)}</a>')
+    pager = []
+    if at > 0:
+        prev = siblings[at - 1]
+        pager.append(f'<a class="hb-pager__prev" href="../{esc(prev.id)}/" rel="prev">'
+                     f'<span>Previous</span> {esc(prev.title)}</a>')
+    if at + 1 < len(siblings):
+        nxt = siblings[at + 1]
+        pager.append(f'<a class="hb-pager__next" href="../{esc(nxt.id)}/" rel="next">'
+                     f'<span>Next</span> {esc(nxt.title)}</a>')
+    nav = (f'<nav class="hb-pager" aria-label="Questions of this topic" data-search-exclude>{"".join(pager)}</nav>'
+           if pager else "")
+    return (f"---\n{json.dumps(front, ensure_ascii=False)}\n---\n\n"
+            f"# {question.title} {{ #{question.id} }}\n\n"
+            f"{meta_line(question, asked_in(question.id, report), in_topic)}\n\n"
+            f"{body_marker(question.id)}\n\n{nav}\n")
+
+
 def official_docs(question: Question, bank: Bank) -> str:
     """"Read the official docs": the syllabus pages the question names, as links (empty when it names none)."""
     pages = bank.syllabus.pages() if bank.syllabus else {}
@@ -117,10 +193,11 @@ def official_docs(question: Question, bank: Bank) -> str:
     return f'<div class="hb-docs" data-search-exclude markdown>\n\n**Read the official docs:** {links}\n\n</div>'
 
 
-def render_topic(topic: Topic, bank: Bank, report: DedupReport) -> str:
+def render_topic(topic: Topic, bank: Bank, report: DedupReport | None) -> str:
     """A topic page: title, summary, and every question of the topic."""
     questions = bank.topic_questions(topic.id)
-    front = f"---\ntitle: {topic.title}\ndescription: {topic.summary}\n---\n"
+    # Kept out of Material's search index: the handbook's index has one document per question (search_index).
+    front = f"---\ntitle: {topic.title}\ndescription: {topic.summary}\nsearch:\n  exclude: true\n---\n"
     intro = (f"# {topic.title}\n\n{topic.summary} {plural(len(questions), 'question')}.\n\n"
              f'<p class="hb-progress" data-topic="{esc(topic.id)}" data-search-exclude aria-live="polite"></p>\n\n'
              '<div class="hb-print" data-search-exclude><button type="button" class="md-button" data-print="level">'
@@ -131,8 +208,9 @@ def render_topic(topic: Topic, bank: Bank, report: DedupReport) -> str:
 
 
 def redirect_page(question: Question) -> str:
-    """``/q/<id>/``: a static page that forwards to the question (``#senior`` selects that tab)."""
-    target = f"../../{question.topic}/#{question.id}"
+    """``/q/<old-id>/`` of a question merged into another: forwards to that question's own page, keeping
+    ``#senior`` (the level tab)."""
+    target = f"../{question.id}/"
     levels = "|".join(LEVELS)
     return f"""<!doctype html>
 <html lang="en">
@@ -145,7 +223,7 @@ def redirect_page(question: Question) -> str:
 (function () {{
   var level = location.hash.slice(1).toLowerCase();
   var target = "{target}";
-  if (/^({levels})$/.test(level)) target += "-" + level;
+  if (/^({levels})$/.test(level)) target += "#" + level;
   location.replace(target);
 }})();
 </script>
@@ -255,30 +333,19 @@ def topic_options(bank: Bank) -> str:
         for t in bank.topics if bank.topic_questions(t.id))
 
 
-def print_page(bank: Bank, report: DedupReport) -> str:
-    """Every topic on one page, for printing the whole handbook (kept out of search)."""
+PRINT_MARKER = "<!-- hb:print -->"
+
+
+def print_page() -> str:
+    """Every topic on one page, for printing the whole handbook (kept out of search). The questions are
+    filled in from the topic pages' rendering (handbook.assemble), so they are not rendered twice."""
     front = ("---\ntitle: The whole handbook\ndescription: Every question of the handbook on one page, "
              "ready to print or save as PDF.\nsearch:\n  exclude: true\n---\n")
     intro = ("# The whole handbook\n\nEvery question on one page. Use the buttons, or your browser's Print command, "
              "and choose *Save as PDF* to keep a copy.\n\n"
              '<div class="hb-print"><button type="button" class="md-button" data-print="level">Print at my level'
              '</button> <button type="button" class="md-button" data-print="all">Print all three levels</button></div>')
-    sections = []
-    for topic in bank.topics:
-        questions = bank.topic_questions(topic.id)
-        if questions:
-            body = "\n\n".join(render_question(q, bank, report) for q in questions)
-            sections.append(f'<p class="hb-print-topic">{esc(topic.title)}</p>\n\n{body}')
-    page = in_page_links("\n\n".join(sections), [t.id for t in bank.topics])
-    return f"{front}\n{intro}\n\n{page}\n"
-
-
-def in_page_links(markdown: str, topic_ids: list[str]) -> str:
-    """Point links to a question on any topic page at its anchor on this page (which holds every question)."""
-    if not topic_ids:
-        return markdown
-    pattern = re.compile(r"\]\((?:" + "|".join(re.escape(topic_page_name(t)) for t in topic_ids) + ")#")
-    return pattern.sub("](#", markdown)
+    return f"{front}\n{intro}\n\n{PRINT_MARKER}\n"
 
 
 def coverage_page(bank: Bank, cov: Coverage) -> str:
@@ -312,8 +379,12 @@ def coverage_page(bank: Bank, cov: Coverage) -> str:
     return f"{front}\n{intro}\n\n" + "\n\n".join(sections) + "\n"
 
 
-def build_site(bank: Bank, report: DedupReport) -> Site:
-    """All generated pages, redirects, fragments and the navigation."""
+def build_site(bank: Bank, report: DedupReport | None) -> Site:
+    """All generated pages, redirects, fragments and the navigation.
+
+    Without a report (the build runs de-duplication alongside rendering), pages carry "asked in" markers and
+    the report's parts are added by :func:`complete` once it is there.
+    """
     site = Site()
     cov = coverage(bank.syllabus, bank.questions) if bank.syllabus else None
     for topic in bank.topics:
@@ -321,16 +392,34 @@ def build_site(bank: Bank, report: DedupReport) -> Site:
             site.files[topic_page_name(topic.id)] = render_topic(topic, bank, report)
             site.topic_ids.append(topic.id)
     for q in bank.questions:
-        site.files[f"q/{q.id}/index.html"] = redirect_page(q)
+        site.files[f"q/{q.id}/index.md"] = question_page(q, bank, report)
+        site.question_pages.append(f"q/{q.id}/index.md")
         for old in q.retired:  # a merged question's old permanent link lands on the question it became
             site.files[f"q/{old}/index.html"] = redirect_page(q)
     site.files[RETIRED_URI] = retired_script(bank)
-    site.files[INDEX_URI] = question_index(bank, report)
-    site.files["print.md"] = print_page(bank, report)
+    site.files[INDEX_URI] = ""
+    site.files["print.md"] = print_page()
     if cov is not None and cov.areas:
         site.files["coverage.md"] = coverage_page(bank, cov)
     if bank.changes:
         site.files["changes.md"] = changes_page(bank.changes, bank.questions)
+    topics_nav = [{t.title: topic_page_name(t.id)} for t in bank.topics if bank.topic_questions(t.id)]
+    site.nav = [{"Home": "index.md"}, {"Study plan": "study-plan.md"}, {"Topics": topics_nav},
+                {"Practise": [{"Review": "review.md"}, {"Mock interview": "mock-interview.md"},
+                              {"Print or PDF": "print.md"}]},
+                {"Misconceptions": "misconceptions.md"}, {"Sources": "sources.md"}]
+    if "changes.md" in site.files:
+        site.nav.append({"What changed": "changes.md"})
+    if "coverage.md" in site.files:
+        site.nav.append({"Coverage": "coverage.md"})
+    if report is not None:
+        complete(site, bank, report)
+    return site
+
+
+def complete(site: Site, bank: Bank, report: DedupReport) -> None:
+    """Add what needs the de-duplication report: the hand-written pages' fragments and the question index."""
+    site.files[INDEX_URI] = question_index(bank, report)
     site.fragments = {
         "stats": stats(bank, report),
         "topic-cards": topic_cards(bank),
@@ -341,16 +430,6 @@ def build_site(bank: Bank, report: DedupReport) -> Site:
         "study-week": study.week(bank, report),
         "topic-options": topic_options(bank),
     }
-    topics_nav = [{t.title: topic_page_name(t.id)} for t in bank.topics if bank.topic_questions(t.id)]
-    site.nav = [{"Home": "index.md"}, {"Study plan": "study-plan.md"}, {"Topics": topics_nav},
-                {"Practise": [{"Review": "review.md"}, {"Mock interview": "mock-interview.md"},
-                              {"Print or PDF": "print.md"}]},
-                {"Misconceptions": "misconceptions.md"}, {"Sources": "sources.md"}]
-    if "changes.md" in site.files:
-        site.nav.append({"What changed": "changes.md"})
-    if "coverage.md" in site.files:
-        site.nav.append({"Coverage": "coverage.md"})
-    return site
 
 
 def fill(markdown: str, fragments: dict[str, str]) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 
-from .dedup import DedupReport
+from .dedup_report import DedupReport
 from .model import LEVELS, Bank, Question, Topic
 
 WORDS_PER_MINUTE = 180
