@@ -139,7 +139,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
             continue
         qid = page.meta.get("hb_question")
         if qid:
-            body = assemble.for_question_page(sections[qid].body, topics_of[qid], topics_of)
+            body = assemble.for_question_page(sections[qid].body, qid, topics_of)
             page.content = page.content.replace(body_marker(qid), body)
         elif file.src_uri == "print.md":
             parts = [(t, f'<p class="hb-print-topic">{titles[t]}</p>\n'

@@ -37,18 +37,20 @@ def test_cut_names_a_question_whose_markers_are_missing_or_out_of_order() -> Non
 
 
 def test_a_body_moved_to_its_question_page_links_questions_to_their_own_pages() -> None:
-    body = ('<p><a href="#beta">same topic</a> <a href="#beta-senior">its senior tab</a> '
+    body = ('<p><a href="./#beta">same topic, as MkDocs writes it</a> <a href="#beta">same topic</a> '
+            '<a href="#beta-senior">its senior tab</a> '
             '<a href="../rest/#gamma">other topic</a> <a href="../rest/#gamma-mid">other tab</a> '
             '<a href="#__code_1">own line</a> <a href="#elsewhere">an anchor of the topic page</a> '
+            '<a href="./#elsewhere">the same, as MkDocs writes it</a> <a href="./">the topic page</a> '
             '<a href="../changes/">a page</a> <a href="https://docs.djangoproject.com/">docs</a> '
             '<img src="../assets/d.svg" alt="d"></p><pre id="__code_1"></pre>')
-    moved = for_question_page(body, "orm", TOPICS_OF)
-    assert links(moved) == ["../beta/", "../beta/#senior", "../gamma/", "../gamma/#mid", "#__code_1",
-                            "../../orm/#elsewhere", "../../changes/", "https://docs.djangoproject.com/",
-                            "../../assets/d.svg"]
+    moved = for_question_page(body, "alpha", TOPICS_OF)
+    assert links(moved) == ["../beta/", "../beta/", "../beta/#senior", "../gamma/", "../gamma/#mid", "#__code_1",
+                            "../../orm/#elsewhere", "../../orm/#elsewhere", "../../orm/", "../../changes/",
+                            "https://docs.djangoproject.com/", "../../assets/d.svg"]
 
 
 def test_the_print_page_keeps_links_to_questions_on_the_page() -> None:
-    html = for_print_page([("orm", '<p><a href="#beta">b</a> <a href="../rest/#gamma-senior">g</a></p>'),
+    html = for_print_page([("orm", '<p><a href="./#beta">b</a> <a href="../rest/#gamma-senior">g</a></p>'),
                            ("rest", '<p><a href="../orm/#alpha">a</a> <a href="../sources/">s</a></p>')], TOPICS_OF)
     assert links(html) == ["#beta", "#gamma-senior", "#alpha", "../sources/"]

@@ -79,13 +79,14 @@ def test_every_internal_link_anchor_and_asset_resolves_under_the_subpath(site_ur
     assert not broken, "\n".join(broken)
 
 
-def test_each_permanent_link_redirects_to_its_question(site_url: str) -> None:
+def test_each_permanent_link_is_the_questions_own_page(site_url: str) -> None:
     for q in QUESTIONS:
         status, _, body = fetch(f"{site_url}q/{q.id}/")
         assert status == 200
         refs = parse(body)
-        assert refs.refresh, f"/q/{q.id}/ has no redirect"
-        target, fragment = urldefrag(urljoin(f"{site_url}q/{q.id}/", refs.refresh))
-        assert target == f"{site_url}{q.topic}/" and fragment == q.id
-        status, _, page = fetch(target)
-        assert status == 200 and fragment in parse(page).ids
+        assert not refs.refresh, f"/q/{q.id}/ is a page, not a redirect"
+        assert {q.id, *(f"{q.id}-{level}" for level in ("junior", "mid", "senior"))} <= refs.ids
+        for old in q.retired:
+            status, _, body = fetch(f"{site_url}q/{old}/")
+            target, _ = urldefrag(urljoin(f"{site_url}q/{old}/", parse(body).refresh or ""))
+            assert status == 200 and target == f"{site_url}q/{q.id}/"

@@ -31,58 +31,78 @@ def test_question_heading_and_three_tab_ids(site_dir: Path, question) -> None:
     assert re.search(rf'href="#{question.id}"[^>]*class="headerlink"|class="headerlink" href="#{question.id}"', page)
 
 
+def question_page(site_dir: Path, qid: str) -> BeautifulSoup:
+    return BeautifulSoup((site_dir / "q" / qid / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
 @pytest.mark.parametrize("question", QUESTIONS, ids=[q.id for q in QUESTIONS])
-def test_permanent_redirect_page(site_dir: Path, question) -> None:
-    page = (site_dir / "q" / question.id / "index.html").read_text(encoding="utf-8")
-    target = f"../../{question.topic}/#{question.id}"
-    assert f'content="0; url={target}"' in page and f'"{target}"' in page
+def test_each_question_has_its_own_canonical_page(site_dir: Path, question) -> None:
+    page = question_page(site_dir, question.id)
+    url = f"https://example.github.io/handbook/q/{question.id}/"
+    h1 = page.select("article h1")
+    assert len(h1) == 1 and h1[0]["id"] == question.id and h1[0].get_text().rstrip("¶") == question.title
+    assert page.find("link", rel="canonical")["href"] == url
+    assert page.find("meta", property="og:url")["content"] == url
+    assert page.find("meta", property="og:type")["content"] == "article"
+    for tag in (page.find("meta", property="og:title"), page.find("meta", attrs={"name": "twitter:title"})):
+        assert tag["content"] == question.title
+    description = page.find("meta", property="og:description")["content"]
+    assert 20 < len(description) <= 200 and description == page.find("meta", attrs={"name": "twitter:description"})["content"]
+    assert [i["id"] for i in page.select("article .tabbed-set > input")] == [f"{question.id}-{lv}" for lv in LEVELS]
+    assert page.select_one(f".hb-level--{question.level}") and re.search(r"Asked in \d+ of \d+ sources", page.get_text())
+    assert page.select_one(f"a.hb-in-topic[href='../../{question.topic}/#{question.id}']")
+    assert page.select_one(f".hb-assess[data-question='{question.id}']")
+    siblings = [q.id for q in QUESTIONS if q.topic == question.topic]
+    at = siblings.index(question.id)
+    assert [a["href"] for a in page.select(".hb-pager a")] == (
+        ([f"../{siblings[at - 1]}/"] if at else []) + ([f"../{siblings[at + 1]}/"] if at + 1 < len(siblings) else []))
+    related = [a["href"] for a in page.select(".hb-related a")]
+    assert related == [f"../{r}/" for r in question.related], "related questions open their own pages"
+    assert bool(page.select(".hb-docs a")) == bool(question.docs)
+    assert bool(page.select(".admonition.warning, details.warning")) == bool(question.corrections)
+    assert "hb:" not in str(page.select_one("article")), "a marker was left in the page"
 
 
-def search_docs(site_dir: Path) -> list[dict]:
-    return json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+def test_merged_questions_old_pages_forward_to_the_question_they_became(site_dir: Path) -> None:
+    retired = [(old, q.id) for q in QUESTIONS for old in q.retired]
+    assert retired
+    for old, new in retired:
+        page = (site_dir / "q" / old / "index.html").read_text(encoding="utf-8")
+        assert f'content="0; url=../{new}/"' in page and f'"../{new}/"' in page and 'target += "#" + level' in page
 
 
-def test_search_index_has_one_entry_per_question(site_dir: Path) -> None:
-    locations = [d["location"] for d in search_docs(site_dir) if "#" in d["location"]]
+def search_index(site_dir: Path) -> dict:
+    return json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+def test_search_index_has_one_document_per_question_and_one_per_other_page(site_dir: Path) -> None:
+    docs = search_index(site_dir)["docs"]
+    questions = [d for d in docs if d["kind"] == "question"]
+    assert [d["location"] for d in questions] == [f"q/{q.id}/" for q in QUESTIONS]
+    pages = {d["location"] for d in docs if d["kind"] == "page"}
+    assert {"", "sources/", "changes/", "coverage/"} <= pages  # review, study plan...: excluded in their front matter
+    topic_pages = {f"{t.id}/" for t in TOPICS}
+    assert not pages & topic_pages and "print/" not in pages, "topic and print pages repeat the questions"
+    assert all("#" not in d["location"] for d in docs)
+
+
+def test_search_documents_hold_each_tab_keywords_and_errors_but_no_page_furniture(site_dir: Path) -> None:
+    by_id = {d["id"]: d for d in search_index(site_dir)["docs"] if d["kind"] == "question"}
     for q in QUESTIONS:
-        assert locations.count(f"{q.topic}/#{q.id}") == 1, q.id
-    question_entries = [loc for loc in locations if loc.split("/")[0] in {t.id for t in TOPICS}]
-    assert len(question_entries) == len(QUESTIONS), "no other section entries on topic pages"
+        doc = by_id[q.id]
+        assert doc["title"] == q.title and doc["level"] == q.level
+        assert all(doc[level] for level in LEVELS)
+        text = " ".join(doc[level] for level in LEVELS)
+        assert not re.search(r"\b(Junior|Mid|Senior) question\b|Asked in \d+ of|Own page|How well do you know|"
+                             r"Read the official docs|Related:", text), q.id
+        assert doc.get("keywords", "") == " · ".join(q.keywords) and doc.get("errors", "") == " · ".join(q.errors)
+    doc = by_id["select-related-vs-prefetch-related"]
+    assert "select_related()" in doc["junior"] and "Product.objects.select_related" in doc["code"]
 
 
-def test_search_index_has_no_tab_label_or_badge_junk(site_dir: Path) -> None:
-    docs = search_docs(site_dir)
-    assert not any("JuniorMidSenior" in d["text"] or "JuniorMidSenior" in d["title"] for d in docs)
-    questions = [d for d in docs if d["location"].split("/")[0] in {t.id for t in TOPICS} and "#" in d["location"]]
-    with_junior = 0
-    for d in questions:
-        text = re.sub(r"<[^>]+>", " ", d["text"])
-        assert not re.search(r"\b(Junior|Mid|Senior) question\b|Asked in \d+ of|Permanent link|How well do you know",
-                             text), d["location"]
-        with_junior += bool(re.search(r"\bjunior\b", text, re.I))
-    # Only answers that talk about junior candidates mention the word; labels would put it in all.
-    assert with_junior <= len(questions) // 20, f"{with_junior} of {len(questions)} entries contain 'junior'"
-
-
-def test_search_keeps_code_names_whole_and_indexes_their_parts(site_dir: Path) -> None:
-    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    config = index["config"]
-    separator = re.compile(config["separator"])
-    assert [t for t in separator.split("use select_related() on request.data") if t] == [
-        "use", "select_related", "on", "request.data"]
-    assert "N+1" in [t for t in separator.split("the N+1 problem") if t]
-    assert "stopWordFilter" not in config["pipeline"] and "stemmer" not in config["pipeline"]
-    assert "parts" in config["fields"]
-    (doc,) = [d for d in index["docs"] if d["location"].endswith("#select-related-vs-prefetch-related")]
-    assert {"select", "related", "prefetch"} <= set(doc["parts"].split())
-
-
-def test_topic_pages_rank_below_their_questions(site_dir: Path) -> None:
-    docs = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    boosts = {d["location"]: d.get("boost", 1) for d in docs}
-    for topic in {q.topic for q in QUESTIONS}:
-        assert boosts[f"{topic}/"] < 1
-    assert all(boosts[f"{q.topic}/#{q.id}"] == 1 for q in QUESTIONS)
+def test_the_synonyms_table_reaches_the_search_worker(site_dir: Path) -> None:
+    groups = search_index(site_dir)["config"]["handbook"]["synonyms"]
+    assert ["authn", "auth", "authentication"] in groups and any("throttling" in g for g in groups)
 
 
 def test_no_third_party_assets_or_calls(site_dir: Path) -> None:
@@ -164,10 +184,14 @@ def test_a_useful_404_page(site_dir: Path) -> None:
     assert 'href="https://example.github.io/handbook/study-plan/"' in page
 
 
-def test_sitemap_lists_every_topic_page(site_dir: Path) -> None:
+def test_sitemap_lists_every_topic_page_and_question_page(site_dir: Path) -> None:
     sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
     for topic in TOPICS:
         assert f"<loc>https://example.github.io/handbook/{topic.id}/</loc>" in sitemap
+    for q in QUESTIONS:
+        assert f"<loc>https://example.github.io/handbook/q/{q.id}/</loc>" in sitemap
+        for old in q.retired:
+            assert f"/q/{old}/" not in sitemap, "a forwarding page is no page of its own"
 
 
 def test_coverage_page_and_official_docs_links(site_dir: Path) -> None:
@@ -182,7 +206,7 @@ def test_coverage_page_and_official_docs_links(site_dir: Path) -> None:
     topic = BeautifulSoup((site_dir / "django-querysets" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert topic.select(".hb-docs a[href^='https://docs.djangoproject.com/en/']")
     index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert not [d["location"] for d in index["docs"] if "Read the official docs" in d["text"]]  # kept out of search
+    assert not [d["location"] for d in index["docs"] if "Read the official docs" in json.dumps(d)]  # kept out of search
 
 
 def test_what_changed_page_links_release_notes_and_questions(site_dir: Path) -> None:

@@ -7,6 +7,7 @@ Links are rewritten with a real HTML parser (selectolax), never with regular exp
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -42,14 +43,31 @@ def cut(topic_html: str, question_ids: list[str]) -> dict[str, Section]:
     return sections
 
 
+def _resolve(url: str, page_dir: str) -> tuple[str, str] | None:
+    """A relative link of the page at ``/<page_dir>/`` as ``(site path, fragment)``; a folder's path ends
+    with ``/``. None for an absolute link."""
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc or url.startswith("/"):
+        return None
+    if not parts.path:
+        return f"{page_dir}/", parts.fragment
+    path = posixpath.normpath(posixpath.join("/", page_dir, parts.path)).lstrip("/")
+    return path + ("/" if parts.path.endswith("/") and path else ""), parts.fragment
+
+
+def _relative(path: str, fragment: str, page_dir: str) -> str:
+    """The link from the page at ``/<page_dir>/`` to the site path ``path`` (and ``#fragment``)."""
+    rel = posixpath.relpath("/" + path.rstrip("/"), f"/{page_dir}")
+    link = "./" if rel == "." else rel + ("/" if path.endswith("/") else "")
+    return link + (f"#{fragment}" if fragment else "")
+
+
 def _question_target(url: str, topics_of: dict[str, str], own_topic: str) -> tuple[str, str] | None:
     """``(question id, level or "")`` when a link from a topic page points at a question's heading or tab."""
-    parts = urlsplit(url)
-    if parts.scheme or parts.netloc or not parts.fragment:
+    resolved = _resolve(url, own_topic)
+    if resolved is None or not resolved[1]:
         return None
-    path = parts.path.strip("/").removeprefix("..").strip("/")
-    topic = path or own_topic
-    anchor = parts.fragment
+    topic, anchor = resolved[0].rstrip("/"), resolved[1]
     level = ""
     for candidate in LEVELS:
         if anchor.endswith(f"-{candidate}") and anchor[: -len(candidate) - 1] in topics_of:
@@ -57,11 +75,6 @@ def _question_target(url: str, topics_of: dict[str, str], own_topic: str) -> tup
     if topics_of.get(anchor) != topic:
         return None
     return anchor, level
-
-
-def _is_relative(url: str) -> bool:
-    parts = urlsplit(url)
-    return not (parts.scheme or parts.netloc or url.startswith("/"))
 
 
 def _rewrite(fragment: str, change) -> str:
@@ -81,17 +94,18 @@ def _rewrite(fragment: str, change) -> str:
     return root.inner_html
 
 
-def for_question_page(body: str, topic_id: str, topics_of: dict[str, str]) -> str:
+def for_question_page(body: str, question_id: str, topics_of: dict[str, str]) -> str:
     """A question's body, moved from ``/<topic>/`` to ``/q/<id>/``: links to questions go to their own pages,
-    every other relative link gains one ``../``."""
+    every other relative link is made relative to the question page."""
+    topic_id = topics_of[question_id]
+
     def change(url: str) -> str | None:
         target = _question_target(url, topics_of, topic_id)
         if target is not None:
             qid, level = target
             return f"../{qid}/" + (f"#{level}" if level else "")
-        if url.startswith("#"):
-            return f"../../{topic_id}/{url}"
-        return f"../{url}" if _is_relative(url) else None
+        resolved = _resolve(url, topic_id)
+        return None if resolved is None else _relative(*resolved, page_dir=f"q/{question_id}")
     return _rewrite(body, change)
 
 

@@ -265,6 +265,18 @@ def _ingest_check(sources_dir: Path, root: Path, folders: list[Path]) -> int:
     return 1 if failures else 0
 
 
+# The same site with Material's own search in its default configuration (the baseline the search tests
+# measure the handbook's search against): the search plugin without options, and the hook told to leave
+# Material's index and worker alone.
+MATERIAL_SEARCH_BUILD = """
+import sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+build(load_config(sys.argv[1], site_dir=sys.argv[2], strict=True, plugins=["search"],
+                  extra={"handbook_search": "material"}))
+"""
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     """Strict MkDocs build into a temporary folder, moved over the site folder only on success."""
     site_dir: Path = args.site_dir.resolve()
@@ -273,6 +285,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         staged = Path(tmp) / "site"
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staged),
                    "--config-file", str(args.root / "mkdocs.yml")]
+        if args.search == "material":
+            command = [sys.executable, "-c", MATERIAL_SEARCH_BUILD, str(args.root / "mkdocs.yml"), str(staged)]
         started = time.perf_counter()
         # Captured and passed on, so that whoever called the command (a terminal, a test) gets MkDocs' output.
         done = subprocess.run(command, cwd=args.root, capture_output=True, text=True)
@@ -344,6 +358,8 @@ def parser() -> argparse.ArgumentParser:
 
     b = sub.add_parser("build", help="strict MkDocs build; the site folder is replaced only on success")
     b.add_argument("--site-dir", type=Path, default=PROJECT_ROOT / "site")
+    b.add_argument("--search", choices=("handbook", "material"), default="handbook",
+                   help="material: Material's own search with its default settings (the search tests' baseline)")
     b.set_defaults(func=cmd_build)
     return p
 

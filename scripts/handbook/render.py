@@ -145,15 +145,20 @@ def question_body(question: Question, bank: Bank) -> str:
     return "\n\n".join(parts)
 
 
-def one_sentence(markdown: str, limit: int = 200) -> str:
-    """The first sentence of an answer as plain text (link previews): inline Markdown removed."""
+def one_sentence(markdown: str, limit: int = 200, least: int = 60) -> str:
+    """The opening of an answer as plain text, for link previews: its first sentence, or its first two when
+    the first is a bare "Not natively."; inline Markdown removed, at most ``limit`` characters."""
     text = re.sub(r"```.*?```", " ", markdown, flags=re.S)
+    text = re.sub(r"^\s*(!!!|\?\?\?).*$", " ", text, flags=re.M)
     text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"[`*_]", "", text)
-    text = " ".join(text.split())
-    match = re.match(r"(.+?[.!?])(?:\s|$)", text)
-    sentence = match.group(1) if match else text
-    return sentence if len(sentence) <= limit else sentence[: limit - 1].rsplit(" ", 1)[0] + "…"
+    text = " ".join(re.sub(r"[`*_]", "", text).split())
+    sentences = re.findall(r".+?[.!?](?=\s|$)|.+$", text)
+    opening = ""
+    for sentence in sentences:
+        opening = f"{opening} {sentence.strip()}".strip()
+        if len(opening) >= least:
+            break
+    return opening if len(opening) <= limit else opening[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def question_page(question: Question, bank: Bank, report: DedupReport | None) -> str:

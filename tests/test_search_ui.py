@@ -1,0 +1,187 @@
+"""The search test set through the real search box in Chromium: the handbook's search, and Material's own search
+in its default configuration on the same content, built and measured in the same run as the baseline.
+
+Each query of ``tests/data/search_queries.yml`` (written to tune against) and
+``tests/data/search_queries_heldout.yml`` (written by someone else and never tuned on) names the one question
+that should come first. Recall@3, mean reciprocal rank and the time from the last keystroke to the results
+are recorded in test-artifacts/metrics.json and reported in the README.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import statistics
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+from conftest import ROOT, SUBPATH, _SubpathHandler, record_metric, run_cli
+from test_browser import Watch
+
+pytestmark = pytest.mark.browser
+
+QUERIES = ROOT / "tests" / "data" / "search_queries.yml"
+HELD_OUT = ROOT / "tests" / "data" / "search_queries_heldout.yml"
+LEVELS = ("junior", "mid", "senior")
+RECALL_AT_3_TARGET = 0.97
+MRR_TARGET = 0.90
+HELD_OUT_RECALL_FLOOR = 0.95  # measured 0.99 when the set was written; it is never tuned on
+KIND_RECALL_FLOOR = 0.90  # typos, spellings, synonyms... each kind on its own
+LATENCY_BUDGET_MS = 50  # median, last keystroke to results on screen, once the index is loaded
+
+# Material creates its search worker when the page starts; this wrapper (installed before any page script)
+# notes each query the page sends and when the worker's answer has been handled (after Material's own
+# listener has rendered it).
+WORKER_PROBE = """
+(() => {
+  const Native = window.Worker;
+  const probe = window.hbSearch = {query: null, answered: null, at: 0, key: 0};
+  window.Worker = function (url, options) {
+    const worker = new Native(url, options);
+    const post = worker.postMessage.bind(worker);
+    worker.postMessage = (message) => {
+      if (message && message.type === 2) probe.query = message.data;
+      post(message);
+    };
+    worker.addEventListener('message', (event) => {
+      if (!event.data || event.data.type !== 3) return;
+      const query = probe.query;
+      setTimeout(() => { probe.answered = query; probe.at = performance.now(); }, 0);
+    });
+    return worker;
+  };
+  window.Worker.prototype = Native.prototype;
+})();
+"""
+RESULT_LINKS = """() => [...document.querySelectorAll('.md-search-result__list a')].map(a => [
+    a.getAttribute('href'), Number(a.querySelector('[data-md-score]')?.getAttribute('data-md-score') || 0)])"""
+
+
+def load_queries(path: Path) -> list[dict]:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def material_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The same content with Material's default search, served like the real site."""
+    out = tmp_path_factory.mktemp("material-search") / "site"
+    done = run_cli("build", "--search", "material", "--site-dir", str(out),
+                   env={"SITE_URL": "https://example.github.io/handbook/"})
+    assert done.returncode == 0, done.stdout + done.stderr
+    handler = functools.partial(_SubpathHandler, directory=str(out))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"
+    server.shutdown()
+
+
+def question_of(href: str, ids: set[str]) -> str | None:
+    """The question a result link opens: its own page ``q/<id>/`` or its anchor on a topic page."""
+    parts = urlsplit(href)
+    path = parts.path.split(SUBPATH, 1)[-1].strip("/").split("/")
+    if path[0] == "q" and len(path) > 1:
+        return path[1] if path[1] in ids else None
+    anchor = parts.fragment
+    for level in LEVELS:
+        if anchor.endswith(f"-{level}") and anchor[: -len(level) - 1] in ids:
+            return anchor[: -len(level) - 1]
+    return anchor if anchor in ids else None
+
+
+class SearchBox:
+    """Types queries into Material's search box and reads the results, timing the last keystroke."""
+
+    def __init__(self, page) -> None:
+        self.page = page
+        self.box = page.locator("input.md-search__input")
+
+    def _enter(self, text: str) -> None:
+        self.box.fill(text)
+        self.box.press("End")  # Material reads the box on keyup
+        self.page.wait_for_function("q => window.hbSearch.answered === q", arg=text)
+
+    def ask(self, query: str) -> tuple[list[str], float]:
+        """Result links in the order of their scores, and ms from the last key to the rendered results."""
+        head = query[:-1]
+        if self.page.evaluate("() => window.hbSearch.query") == head:
+            self._enter("")
+        self._enter(head)
+        self.page.evaluate("""() => document.querySelector('input.md-search__input').addEventListener(
+            'keydown', () => { window.hbSearch.key = performance.now(); }, {once: true, capture: true})""")
+        self.box.press(query[-1])
+        self.page.wait_for_function("q => window.hbSearch.answered === q && window.hbSearch.at > window.hbSearch.key",
+                                    arg=query)
+        latency = self.page.evaluate("() => window.hbSearch.at - window.hbSearch.key")
+        links = self.page.evaluate(RESULT_LINKS)
+        return [href for href, _ in sorted(links, key=lambda pair: -pair[1])], latency
+
+
+def evaluate(browser, url: str, queries: list[dict], ids: set[str]) -> dict:
+    """Run every query through the search box of the site at ``url``; recall@3, MRR, misses and latency."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(WORKER_PROBE)
+    watch = Watch(url)
+    watch.attach(context)
+    page = context.new_page()
+    page.goto(url)
+    search = SearchBox(page)
+    search.box.click()
+    page.wait_for_function("() => window.hbSearch.answered !== null || document.querySelector('.md-search-result__meta')")
+    hits, reciprocal, latencies, misses = 0, 0.0, [], []
+    kinds: dict[str, list[int]] = {}
+    for item in queries:
+        hrefs, latency = search.ask(item["query"])
+        ranked = list(dict.fromkeys(q for q in (question_of(h, ids) for h in hrefs) if q))
+        rank = ranked.index(item["expect"]) + 1 if item["expect"] in ranked else 0
+        hits += 0 < rank <= 3
+        reciprocal += 1 / rank if rank else 0.0
+        latencies.append(latency)
+        kinds.setdefault(item["kind"], []).append(0 < rank <= 3)
+        if not 0 < rank <= 3:
+            misses.append(f"{item['query']!r} -> {item['expect']}: rank {rank or '-'}, got {ranked[:3]}")
+    context.close()
+    assert not watch.errors, watch.errors
+    return {"queries": len(queries), "recall_at_3": round(hits / len(queries), 3),
+            "mrr": round(reciprocal / len(queries), 3), "latency_median_ms": round(statistics.median(latencies), 1),
+            "recall_at_3_by_kind": {k: round(sum(v) / len(v), 3) for k, v in sorted(kinds.items())}, "misses": misses}
+
+
+@pytest.fixture(scope="module")
+def question_ids(site_dir: Path) -> set[str]:
+    from handbook.loader import load_content
+    return {q.id for q in load_content(ROOT / "content", ROOT)[1]}
+
+
+def test_the_query_sets_are_real_and_point_at_questions(question_ids: set[str]) -> None:
+    for path, least in ((QUERIES, 150), (HELD_OUT, 60)):
+        queries = load_queries(path)
+        assert len(queries) >= least
+        assert {q["expect"] for q in queries} <= question_ids
+        assert {"title", "code", "typo", "spelling", "synonym", "comparison", "error", "plain"} <= {q["kind"] for q in queries}
+        assert len({q["query"].lower() for q in queries}) == len(queries), f"{path.name} repeats a query"
+
+
+def test_search_test_set_handbook_against_material_default(browser, site_url: str, material_site_url: str,
+                                                           question_ids: set[str]) -> None:
+    queries = load_queries(QUERIES)
+    ours = evaluate(browser, site_url, queries, question_ids)
+    material = evaluate(browser, material_site_url, queries, question_ids)
+    record_metric("search_test_set", {"handbook": ours, "material_default": material})
+    assert ours["recall_at_3"] >= RECALL_AT_3_TARGET, "\n".join(ours["misses"])
+    assert ours["mrr"] >= MRR_TARGET
+    assert ours["latency_median_ms"] <= LATENCY_BUDGET_MS
+    weak = {k: r for k, r in ours["recall_at_3_by_kind"].items() if r < KIND_RECALL_FLOOR}
+    assert not weak, f"kinds of query below {KIND_RECALL_FLOOR}: {weak}\n" + "\n".join(ours["misses"])
+    assert ours["recall_at_3"] > material["recall_at_3"] and ours["mrr"] > material["mrr"]
+
+
+def test_held_out_queries_nobody_tuned_on(browser, site_url: str, question_ids: set[str]) -> None:
+    result = evaluate(browser, site_url, load_queries(HELD_OUT), question_ids)
+    record_metric("search_held_out_set", result)
+    assert result["recall_at_3"] >= HELD_OUT_RECALL_FLOOR, "\n".join(result["misses"])
+    assert result["latency_median_ms"] <= LATENCY_BUDGET_MS
