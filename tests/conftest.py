@@ -14,6 +14,7 @@ import subprocess
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
@@ -104,14 +105,22 @@ class _SubpathHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+@contextlib.contextmanager
+def serve_site(directory: Path) -> Iterator[str]:
+    """Serve a built site under ``SUBPATH`` on a free port; yields its URL."""
+    handler = functools.partial(_SubpathHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"
+    finally:
+        server.shutdown()
+
+
 @pytest.fixture(scope="session")
 def site_url(site_dir: Path) -> Iterator[str]:
-    handler = functools.partial(_SubpathHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"
-    server.shutdown()
+    with serve_site(site_dir) as url:
+        yield url
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
@@ -147,3 +156,41 @@ def screenshots() -> Path:
     path = ARTIFACTS / "screenshots"
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+class Watch:
+    """Collects console errors, page errors and requests to any host other than the test server."""
+
+    def __init__(self, base: str) -> None:
+        self.host = urlparse(base).netloc
+        self.errors: list[str] = []
+        self.third_party: list[str] = []
+
+    def attach(self, context) -> None:
+        context.on("request", self._request)
+        context.on("page", self._page)
+
+    def _page(self, page) -> None:
+        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def _request(self, request) -> None:
+        parsed = urlparse(request.url)
+        if parsed.scheme in ("http", "https") and parsed.netloc != self.host:
+            self.third_party.append(request.url)
+
+
+@pytest.fixture
+def watch(site_url: str) -> Watch:
+    return Watch(site_url)
+
+
+@pytest.fixture
+def page(browser, site_url: str, watch: Watch) -> Iterator:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    watch.attach(context)
+    page = context.new_page()
+    yield page
+    context.close()
+    assert not watch.third_party, f"third-party requests: {watch.third_party}"
+    assert not watch.errors, f"console errors: {watch.errors}"

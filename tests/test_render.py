@@ -186,7 +186,7 @@ def test_a_topic_page_starts_with_front_matter_progress_and_print_buttons() -> N
     page = render_topic(SMALL_BANK.topics[0], SMALL_BANK, SMALL_REPORT)
     assert page.startswith(
         "---\ntitle: Alpha\ndescription: First topic.\nsearch:\n  exclude: true\n---\n\n# Alpha\n\nFirst topic. 2 questions.\n\n"
-        '<p class="hb-progress" data-topic="alpha" data-search-exclude aria-live="polite"></p>\n\n'
+        '<p class="hb-progress" data-topic="alpha" data-questions="a-one a-two" data-search-exclude aria-live="polite"></p>\n\n'
         '<div class="hb-print" data-search-exclude><button type="button" class="md-button" data-print="level">'
         'Print this topic at my level</button> <button type="button" class="md-button" data-print="all">'
         'Print all three levels</button></div>\n\n')

@@ -4,21 +4,28 @@
   "use strict";
   var H = window.Handbook;
 
+  // A progress line names its questions (data-questions: topic pages, Coverage areas) or its topic
+  // (data-topic: the home page's cards, "*" for all); only the latter needs the question index, so a
+  // topic page does not download a list that grows with the bank.
+  function show(el, questions, statuses) {
+    el.textContent = "Your progress: " + H.describe(H.counts(statuses, questions));
+  }
+
   function renderProgress() {
-    var targets = document.querySelectorAll(".hb-progress[data-topic], .hb-progress[data-questions]");
-    if (!targets.length) return;
+    var statuses = H.read().state.statuses;
+    document.querySelectorAll(".hb-progress[data-questions]").forEach(function (el) {
+      var ids = el.getAttribute("data-questions").split(" ").filter(Boolean);
+      show(el, ids.map(function (id) { return { id: id }; }), statuses);
+    });
+    var byTopic = document.querySelectorAll(".hb-progress[data-topic]:not([data-questions])");
+    if (!byTopic.length) return;
     H.loadIndex().then(function (index) {
-      var statuses = H.read().state.statuses;
-      targets.forEach(function (el) {
+      byTopic.forEach(function (el) {
         var topic = el.getAttribute("data-topic");
-        var listed = (el.getAttribute("data-questions") || "").split(" ");
-        var questions = index.questions.filter(function (q) {
-          return topic === null ? listed.indexOf(q.id) !== -1 : topic === "*" || q.topic === topic;
-        });
-        el.textContent = "Your progress: " + H.describe(H.counts(statuses, questions));
+        show(el, index.questions.filter(function (q) { return topic === "*" || q.topic === topic; }), statuses);
       });
     }).catch(function () {
-      targets.forEach(function (el) { el.textContent = ""; });
+      byTopic.forEach(function (el) { el.textContent = ""; });
     });
   }
 

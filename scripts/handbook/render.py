@@ -204,7 +204,8 @@ def render_topic(topic: Topic, bank: Bank, report: DedupReport | None) -> str:
     # Kept out of Material's search index: the handbook's index has one document per question (search_index).
     front = f"---\ntitle: {topic.title}\ndescription: {topic.summary}\nsearch:\n  exclude: true\n---\n"
     intro = (f"# {topic.title}\n\n{topic.summary} {plural(len(questions), 'question')}.\n\n"
-             f'<p class="hb-progress" data-topic="{esc(topic.id)}" data-search-exclude aria-live="polite"></p>\n\n'
+             f'<p class="hb-progress" data-topic="{esc(topic.id)}" data-questions="{esc(" ".join(q.id for q in questions))}" '
+             'data-search-exclude aria-live="polite"></p>\n\n'
              '<div class="hb-print" data-search-exclude><button type="button" class="md-button" data-print="level">'
              'Print this topic at my level</button> <button type="button" class="md-button" data-print="all">'
              'Print all three levels</button></div>')
