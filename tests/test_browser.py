@@ -3,6 +3,7 @@ dark mode, no third-party requests and no console errors. Screenshots go to test
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -263,12 +264,16 @@ def search(page, query: str) -> list[str]:
 
 
 def result_id(href: str) -> str | None:
-    """What a search result opens: the id of a question page (``q/<id>/``), or a page's anchor."""
+    """What a search result opens: the id of a question page (``q/<id>/``), a page's anchor, or
+    ``page:<path>`` for another page of the site."""
     parts = urlsplit(href)
     path = [p for p in parts.path.split("/") if p]
     if "q" in path and path.index("q") + 1 < len(path):
         return path[path.index("q") + 1]
-    return parts.fragment or None
+    if parts.fragment:
+        return parts.fragment
+    site = path[path.index("handbook") + 1:] if "handbook" in path else path
+    return "page:" + "/".join(site)
 
 
 def level_checked(page, level: str) -> list[bool]:
@@ -301,7 +306,7 @@ def test_search_finds_code_names_short_terms_and_plain_words(page, site_url: str
 def test_tab_labels_do_not_make_every_question_match_junior(page, site_url: str) -> None:
     page.goto(site_url)
     hits = search(page, "junior")
-    assert "how-the-levels-work" in hits[:3]
+    assert "page:" in hits[:3], "the home page, which explains the levels"
     assert len(hits) <= 12, f"'junior' matches {len(hits)} sections: tab labels or badges are being indexed"
 
 
@@ -429,10 +434,15 @@ def test_phone_width(browser, site_url: str, watch: Watch, screenshots: Path) ->
                                   has_touch=True)
     watch.attach(context)
     page = context.new_page()
-    for path in ("", "web-and-rest/", "drf-performance/", "sources/"):
+    for path in ("", "web-and-rest/", "drf-performance/", "sources/", "q/select-related-vs-prefetch-related/",
+                 "q/n-plus-one-queries/"):
         page.goto(site_url + path)
         overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, f"{path or 'home'} scrolls sideways by {overflow}px on a phone"
+    page.goto(f"{site_url}q/select-related-vs-prefetch-related/")
+    page.locator("article .tabbed-labels label", has_text="Senior").tap()
+    expect(page.locator("#select-related-vs-prefetch-related-senior")).to_be_checked()
+    page.screenshot(path=str(screenshots / "phone-question-page.png"))
     page.goto(f"{site_url}web-and-rest/#put-vs-patch")
     page.locator("#put-vs-patch ~ .tabbed-set label", has_text="Mid").first.tap()
     expect(page.locator("#put-vs-patch-mid")).to_be_checked()
@@ -450,6 +460,13 @@ def test_phone_width(browser, site_url: str, watch: Watch, screenshots: Path) ->
     page.screenshot(path=str(screenshots / "phone-menu.png"))
     context.close()
     assert not watch.third_party and not watch.errors, (watch.third_party, watch.errors)
+
+
+def test_question_page_screenshot(page, site_url: str, screenshots: Path) -> None:
+    page.goto(f"{site_url}q/select-related-vs-prefetch-related/")
+    expect(page.locator("article h1")).to_have_text(re.compile("select_related"))
+    expect(page.locator(".hb-pager a")).to_have_count(2)
+    page.screenshot(path=str(screenshots / "question-page.png"), full_page=True)
 
 
 def test_dark_mode_toggle_persists(page, site_url: str, screenshots: Path) -> None:

@@ -76,3 +76,20 @@ def test_source_wording_outside_the_bank_is_only_cited_question_titles() -> None
             uncited.append(f"{path}: {passage}")
     assert found, "the check found no cited title at all: is it reading the registry?"
     assert uncited == []
+
+
+def test_each_error_message_has_one_home() -> None:
+    """A pasted error message should find the one question that explains it (`errors:` front matter)."""
+    homes: dict[str, list[str]] = {}
+    for q in QUESTIONS:
+        for message in q.errors:
+            homes.setdefault(message.strip().lower(), []).append(q.id)
+    shared = {message: ids for message, ids in homes.items() if len(ids) > 1}
+    assert not shared, shared
+
+
+def test_search_keywords_and_errors_are_short_and_distinct() -> None:
+    for q in QUESTIONS:
+        for value in (*q.keywords, *q.errors):
+            assert "\n" not in value and len(value) <= 300, f"{q.path}: {value[:60]}"
+        assert len(set(map(str.lower, q.keywords))) == len(q.keywords), f"{q.path}: a keyword is listed twice"
