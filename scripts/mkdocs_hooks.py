@@ -39,6 +39,14 @@ MATERIAL_SEARCH = "material"
 _state: dict = {}
 
 
+class RenderCache(dict):
+    """Markup the templates render once per build and reuse (see overrides/main.html)."""
+
+    def keep(self, key: str, value: str) -> str:
+        self[key] = value
+        return value
+
+
 def _paths(config: MkDocsConfig) -> Paths:
     return Paths(Path(config.config_file_path).resolve().parent)
 
@@ -125,6 +133,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Every page is rendered now: give each question page its body and the print page every question,
     cut from the topic pages (each answer is rendered once), fill in the report's figures, and collect the
     search documents."""
+    env.globals["hb_render_cache"] = RenderCache()
     report = _analysis().report
     bank = _state["bank"]
     topics_of = {q.id: q.topic for q in bank.questions}

@@ -9,6 +9,7 @@ import http.server
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import threading
@@ -89,6 +90,8 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("built") / "site"
     done = run_cli("build", "--site-dir", str(out), env={"SITE_URL": "https://example.github.io/handbook/"})
     assert done.returncode == 0, done.stdout + done.stderr
+    took = re.search(r"^built .* in ([\d.]+)s$", done.stdout, re.M)
+    record_metric("strict_build_seconds", float(took.group(1)) if took else None)
     return out
 
 

@@ -8,7 +8,6 @@ from pathlib import Path
 import yaml
 
 from .errors import ContentError, ContentErrors
-from .ingest import FORMATS, ingest_document
 from .loader import KEBAB, read_yaml_file
 from .model import LEVELS, Source, SourceQuestion
 
@@ -122,6 +121,8 @@ def _question_entry(q: SourceQuestion) -> dict:
 
 def reingest(source: Source, document: Path) -> Source:
     """The same source with its question list rebuilt from the raw document (:class:`LayoutError` if unreadable)."""
+    from .ingest import ingest_document  # the layout readers load only when a document is read
+
     raw = document.read_bytes().decode("utf-8", errors="replace")
     opts = source.ingest
     result = ingest_document(raw, str(document), opts.get("format", "auto"), opts.get("skip_sections"),
@@ -134,6 +135,8 @@ def reingest(source: Source, document: Path) -> Source:
 
 
 def check_format(fmt: str) -> None:
+    from .ingest import FORMATS
+
     if fmt != "auto" and any(name not in FORMATS for name in fmt.split("+")):
         raise ContentErrors([ContentError("<command line>", 0, f"unknown format '{fmt}'")])
 
