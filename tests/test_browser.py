@@ -465,7 +465,13 @@ def test_phone_width(browser, site_url: str, watch: Watch, screenshots: Path) ->
 def test_question_page_screenshot(page, site_url: str, screenshots: Path) -> None:
     page.goto(f"{site_url}q/select-related-vs-prefetch-related/")
     expect(page.locator("article h1")).to_have_text(re.compile("select_related"))
-    expect(page.locator(".hb-pager a")).to_have_count(2)
+    expect(page.locator(".hb-pager__next")).to_have_attribute("href", re.compile(r"/q/django-orm/$"))
+    expect(page.locator(".hb-pager__prev")).to_have_count(0)  # the first question of its topic
+    title = page.locator("article h1").inner_text().rstrip("¶").strip()
+    for selector in ("meta[property='og:title']", "meta[name='twitter:title']"):
+        assert page.locator(selector).get_attribute("content") == title
+    assert page.locator("meta[property='og:description']").get_attribute("content").startswith("Both load related objects")
+    assert page.locator("link[rel='canonical']").get_attribute("href").endswith("/q/select-related-vs-prefetch-related/")
     page.screenshot(path=str(screenshots / "question-page.png"), full_page=True)
 
 
