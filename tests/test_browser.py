@@ -442,6 +442,7 @@ def test_phone_width(browser, site_url: str, watch: Watch, screenshots: Path) ->
     page.goto(f"{site_url}q/select-related-vs-prefetch-related/")
     page.locator("article .tabbed-labels label", has_text="Senior").tap()
     expect(page.locator("#select-related-vs-prefetch-related-senior")).to_be_checked()
+    page.wait_for_timeout(400)  # the tab underline slides to the chosen tab
     page.screenshot(path=str(screenshots / "phone-question-page.png"))
     page.goto(f"{site_url}web-and-rest/#put-vs-patch")
     page.locator("#put-vs-patch ~ .tabbed-set label", has_text="Mid").first.tap()

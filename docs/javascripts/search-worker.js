@@ -6,7 +6,7 @@
 // matched; the link opens that tab (?tab=). Terms are code-aware (select_related, request.data, N+1,
 // @action stay whole and also match by their parts), British and American spellings meet, a query
 // term may be one edit away (words of five letters or more), and the synonyms table of the index
-// (content/search.yml) widens a query. The index itself is written by the build (handbook.search_index).
+// (content/search-synonyms.yml) widens a query. The index itself is written by the build (handbook.search_index).
 /* global MiniSearch */
 
 var SETUP = 0;
@@ -121,23 +121,18 @@ function processQueryTerm(term) {
   return terms.length ? terms : null;
 }
 
-// The synonyms table: a query naming one member of a group also asks for the others.
-function widen(query) {
-  var lower = " " + query.toLowerCase().replace(/\s+/g, " ") + " ";
+// The synonyms table: a query naming one member of a group also asks for the others. A member of
+// several words ("rate limit") is asked for as a whole: all its words must match.
+function synonymsOf(query) {
+  var lower = " " + query.toLowerCase().replace(/[?!.,;:]+/g, " ").replace(/\s+/g, " ") + " ";
   var extra = [];
   synonyms.forEach(function (group) {
-    var hit = group.some(function (member) {
-      return lower.indexOf(" " + member + " ") >= 0 || lower.indexOf(" " + member + "?") >= 0;
-    });
-      if (hit) group.forEach(function (member) { if (lower.indexOf(" " + member + " ") < 0) extra.push(member); });
+    var hit = group.some(function (member) { return lower.indexOf(" " + member + " ") >= 0; });
+    if (!hit) return;
+    group.forEach(function (member) { if (lower.indexOf(" " + member + " ") < 0) extra.push(member); });
   });
-  widened = new Set();
-  extra.forEach(function (member) {
-    tokenize(member).forEach(function (token) { termsOf(token).forEach(function (t) { widened.add(t); }); });
-  });
-  return extra.length ? query + " " + extra.join(" ") : query;
+  return extra;
 }
-var widened = new Set();
 
 function escapeHtml(text) {
   return String(text).replace(/[&<>"']/g, function (c) {
@@ -213,10 +208,14 @@ function search(value) {
   var query = value.trim();
   if (!query) return { items: [] };
   partTerms = new Set();
-  var results = engine.search(widen(query), {
+  var widened = synonymsOf(query).map(function (member) {
+    return { queries: [member], combineWith: "AND", prefix: false, fuzzy: false,
+             boostTerm: function () { return WIDENED_BOOST; } };
+  });
+  var results = engine.search({ combineWith: "OR", queries: [query].concat(widened) }, {
     processTerm: processQueryTerm,
     boostTerm: function (term) {
-      var boost = partTerms.has(term) ? PART_BOOST : widened.has(term) ? WIDENED_BOOST : 1;
+      var boost = partTerms.has(term) ? PART_BOOST : 1;
       return unknown(term) ? boost / FUZZY_WEIGHT : boost;
     },
     boost: BOOST,
