@@ -141,7 +141,10 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     sections: dict[str, assemble.Section] = {}
     for topic in _state["site"].topic_ids:
         ids = [q.id for q in bank.topic_questions(topic)]
-        sections.update(assemble.cut(_state["topic_html"][topic], ids))
+        try:
+            sections.update(assemble.cut(_state["topic_html"][topic], ids))
+        except assemble.MarkerError as exc:  # a template or extension changed what a topic page renders
+            raise PluginError(f"{topic}.md (generated): {exc}") from None
     for file in files.documentation_pages():
         page = file.page
         if page is None or page.content is None:
