@@ -52,7 +52,7 @@ HELD_OUT_PRECISION_FLOOR = 0.95
 TOP3_MEASURED = {SEEDS_WITH_ALIASES: 1.0, SEEDS: 1.0, INCOMING: 0.97, "aditya-django50": 1.0,
                  "devinterview-django": 1.0, "hiredev-questions": 0.93, "pragati-django-celery-redis": 1.0,
                  "sachin-readme-tables": 0.98, "sanket-django-interview-que": 1.0,
-                 "shivangi-django-interview-question": 0.95}
+                 "shivangi-django-interview-question": 0.96}
 TUNING_ROWS = [SEEDS_WITH_ALIASES, SEEDS, INCOMING, *(f"  {doc}" for doc in TUNING_DOCUMENTS)]
 
 

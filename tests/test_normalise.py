@@ -47,6 +47,11 @@ def test_general_synonyms_read_the_same(one: str, other: str) -> None:
     assert terms(one) == terms(other)
 
 
+def test_credentials_are_secrets() -> None:
+    assert set(terms("How do you store secrets?")) <= set(terms("How do you store DB credentials?"))
+    assert "secret" not in terms("What is a credential?")  # one login's credential is not the project's secrets
+
+
 def test_interview_meta_words_are_not_retrieval_terms() -> None:
     assert terms("How should a candidate test a DRF API in an interview?") == terms("How should you test a DRF API?")
     assert set(terms("APIClient")) <= set(terms("How do you use the test client?"))

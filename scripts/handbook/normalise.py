@@ -48,6 +48,8 @@ SYNONYMS = (
     (r"\bcrud\b", " create read update delete "),
     (r"\bweb\s*sockets?\b", " websocket "),
     (r"\brestful\b", " rest "),
+    # Keys and passwords a project keeps out of its code are its secrets.
+    (r"\b(?:credentials|passwords?\s+and\s+keys)\b", " credentials secret "),
     (r"\benv\b", " environment "),
     # "the benefits of X", "the advantages of X", "why use X" ask one thing; so do the drawbacks and the cons.
     (r"\b(?:advantages?|benefits?|pros)\b", " benefit "),
