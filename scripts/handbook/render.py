@@ -168,7 +168,8 @@ def question_page(question: Question, bank: Bank, report: DedupReport | None) ->
     siblings = bank.topic_questions(topic.id)
     at = siblings.index(question)
     front = {"title": question.title, "description": one_sentence(question.answers["junior"]),
-             "hb_question": question.id, "search": {"exclude": True}}
+             "hb_question": question.id, "search": {"exclude": True},
+             "hide": ["toc"]}  # one question: no table of contents, and the answer gets its width
     in_topic = (f'<a class="hb-in-topic" href="../../{esc(topic.id)}/#{esc(question.id)}" '
                 f'title="Every question of the topic on one page">Read it in its topic: {esc(topic.title)}</a>')
     pager = []
