@@ -13,9 +13,9 @@ from pathlib import Path
 
 import yaml
 
-from .errors import ContentError, display_path
-from .frontmatter import compose_yaml, node_value
-from .loader import read_text
+from .errors import ContentError
+from .frontmatter import node_value
+from .loader import compose_file
 from .model import Question, merged_into
 
 PRODUCTS = {"Django": "https://docs.djangoproject.com/", "DRF": "https://www.django-rest-framework.org/"}
@@ -37,14 +37,8 @@ class Change:
 
 def load_changes(path: Path, root: Path, questions: list[Question]) -> tuple[list[Change], list[ContentError]]:
     """Read and validate the changes file; a missing file is no change at all."""
-    shown = display_path(path, root)
-    if not path.exists():
-        return [], []
-    text, errors = read_text(path, shown)
-    if text is None:
-        return [], errors
-    node, errors = compose_yaml(text, shown)
-    if errors:
+    shown, node, errors = compose_file(path, root)
+    if node is None:
         return [], errors
     if not isinstance(node, yaml.SequenceNode):
         return [], [ContentError(shown, 1, f"the changes file must be a list of {{{', '.join(KEYS)}}}")]

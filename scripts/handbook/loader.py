@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import yaml
+
 from .body import check_code, check_text, prose_lines, split_sections
 from .errors import ContentError, ContentErrors, display_path
-from .frontmatter import read_yaml, split_front_matter
+from .frontmatter import compose_yaml, read_yaml, split_front_matter
 from .model import LEVELS, Correction, Question, Topic
 
 KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -31,6 +33,21 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[ContentError]]:
     if not text.strip():
         return None, [ContentError(shown, 1, "file is empty")]
     return text.lstrip("\ufeff"), []
+
+
+def compose_file(path: Path, root: Path) -> tuple[str, yaml.Node | None, list[ContentError]]:
+    """A YAML file's display path and node tree (line numbers kept); no tree when the file is missing
+    (and no error: callers treat that as empty) or unreadable or empty (with the errors)."""
+    shown = display_path(path, root)
+    if not path.exists():
+        return shown, None, []
+    text, errors = read_text(path, shown)
+    if text is None:
+        return shown, None, errors
+    node, errors = compose_yaml(text, shown)
+    if not errors and node is None:
+        errors = [ContentError(shown, 1, "the file holds only comments: it needs YAML data")]
+    return shown, None if errors else node, errors
 
 
 def read_yaml_file(path: Path, root: Path) -> tuple[str, str | None, object, dict[str, int], list[ContentError]]:

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import yaml
 
-from .errors import ContentError, display_path
-from .frontmatter import compose_yaml, node_value
-from .loader import read_text
+from .errors import ContentError
+from .frontmatter import node_value
+from .loader import compose_file
 from .model import Question
 
 PAGE_ID = re.compile(r"^(?P<site>[a-z]+):(?P<path>[a-z0-9][a-z0-9/_.-]*[a-z0-9])$")
@@ -99,14 +99,8 @@ class Coverage:
 
 def load_syllabus(path: Path, root: Path) -> tuple[Syllabus, list[ContentError]]:
     """Load and validate the syllabus; every error names the file and line. A missing file is an empty syllabus."""
-    shown = display_path(path, root)
-    if not path.exists():
-        return Syllabus(path=shown), []
-    text, errors = read_text(path, shown)
-    if text is None:
-        return Syllabus(path=shown), errors
-    node, errors = compose_yaml(text, shown)
-    if errors:
+    shown, node, errors = compose_file(path, root)
+    if node is None:
         return Syllabus(path=shown), errors
     if not isinstance(node, yaml.MappingNode):
         return Syllabus(path=shown), [ContentError(shown, 1, "the syllabus must be a mapping with 'sites' and 'areas'")]

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import yaml
 
-from .errors import ContentError, display_path
-from .frontmatter import compose_yaml, node_value
-from .loader import read_text
+from .errors import ContentError
+from .frontmatter import node_value
+from .loader import compose_file
 
 TERM = re.compile(r"^[a-z0-9@+./_-]+(?: [a-z0-9@+./_-]+)*$")
 
@@ -20,14 +20,8 @@ TERM = re.compile(r"^[a-z0-9@+./_-]+(?: [a-z0-9@+./_-]+)*$")
 def load_synonyms(path: Path, root: Path) -> tuple[list[list[str]], list[ContentError]]:
     """Read and validate the table: a list of groups, each a list of two or more distinct lower-case terms;
     a term belongs to one group only. A missing file is an empty table."""
-    shown = display_path(path, root)
-    if not path.exists():
-        return [], []
-    text, errors = read_text(path, shown)
-    if text is None:
-        return [], errors
-    node, errors = compose_yaml(text, shown)
-    if errors:
+    shown, node, errors = compose_file(path, root)
+    if node is None:
         return [], errors
     if not isinstance(node, yaml.SequenceNode):
         return [], [ContentError(shown, 1, "the synonyms file must be a list of groups, e.g. - [authn, authentication]")]
