@@ -29,6 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 STUDY = "tests/test_study_tools.py::"
 BROWSER = "tests/test_browser.py::"
+SEARCH = "tests/test_search_ui.py::"
 
 
 @dataclass(frozen=True)
@@ -70,20 +71,38 @@ MUTATIONS: tuple[Mutation, ...] = (
              (STUDY + "test_print_buttons_choose_the_printed_levels",)),
     Mutation("levels-heading-under-header", "docs/javascripts/levels.js",
              "var offset = (header ? header.offsetHeight : 0) + 8;", "var offset = 0;",
-             (BROWSER + "test_anchor_to_a_level_opens_that_tab", BROWSER + "test_permanent_link_lands_on_the_question")),
+             (BROWSER + "test_anchor_to_a_level_opens_that_tab", BROWSER + "test_every_old_link_form_still_lands_on_the_question")),
     Mutation("levels-query-level-ignored", "docs/javascripts/levels.js",
              "if (input && !input.checked) labels[i].click();", "",
              (BROWSER + "test_level_link_sets_the_level",)),
     Mutation("search-tabs-no-highlight-or-scroll", "docs/javascripts/search-tabs.js",
-             """          var mark = block.querySelector("mark") || markFirst(block, words);\n"""
-             """          if (mark) mark.scrollIntoView({ block: "center" });\n""", "",
+             """      var mark = block.querySelector("mark") || markFirst(block, words);\n"""
+             """      if (mark) mark.scrollIntoView({ block: "center" });\n""", "",
              (STUDY + "test_search_result_opens_the_tab_holding_the_match",)),
     Mutation("search-tabs-no-scroll", "docs/javascripts/search-tabs.js",
              """if (mark) mark.scrollIntoView({ block: "center" });""", "",
              (STUDY + "test_search_result_opens_the_tab_holding_the_match",)),
-    Mutation("search-tabs-match-tab-not-opened", "docs/javascripts/search-tabs.js",
-             "inputs[j].checked = true;", "",
+    Mutation("search-tabs-tab-not-opened", "docs/javascripts/search-tabs.js",
+             "    input.checked = true;\n", "",
              (STUDY + "test_search_result_opens_the_tab_holding_the_match",)),
+    Mutation("search-tabs-named-tab-ignored", "docs/javascripts/search-tabs.js",
+             "if (level) openTab(set, level, words);", "if (false) openTab(set, level, words);",
+             (SEARCH + "test_a_result_opens_the_tab_that_matched_and_leaves_the_chosen_level",)),
+    Mutation("worker-no-british-spellings", "docs/javascripts/search-worker.js",
+             """if (match) return match[1] + "iz" + match[2];""", "",
+             (SEARCH + "test_spellings_typos_synonyms_and_pasted_errors",)),
+    Mutation("worker-no-typo-tolerance", "docs/javascripts/search-worker.js",
+             "fuzzy: function (term) { return term.length >= 5 ? 1 : false; },", "fuzzy: false,",
+             (SEARCH + "test_spellings_typos_synonyms_and_pasted_errors",)),
+    Mutation("worker-synonyms-table-ignored", "docs/javascripts/search-worker.js",
+             "    if (!hit) return;\n", "    return;\n",
+             (SEARCH + "test_spellings_typos_synonyms_and_pasted_errors",)),
+    Mutation("worker-never-names-a-tab", "docs/javascripts/search-worker.js",
+             'return tie ? "" : best;', 'return "";',
+             (SEARCH + "test_a_result_opens_the_tab_that_matched_and_leaves_the_chosen_level",)),
+    Mutation("worker-error-messages-not-indexed", "docs/javascripts/search-worker.js",
+             '"keywords", "errors", "junior"', '"keywords", "junior"',
+             (SEARCH + "test_search_test_set_handbook_against_materials_own_search",)),
 )
 
 

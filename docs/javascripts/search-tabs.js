@@ -60,22 +60,28 @@
     return null;
   }
 
+  // Check one tab of a question without a change event (the linked, remembered level is untouched),
+  // then mark a searched word in it (Material may have marked the now-visible text itself) and bring
+  // it into view.
+  function open(input, block, words) {
+    input.checked = true;
+    if (!words.length || !block) return;
+    window.setTimeout(function () {
+      var mark = block.querySelector("mark") || markFirst(block, words);
+      if (mark) mark.scrollIntoView({ block: "center" });
+    }, 150);
+  }
+
+  // The tab the search named (?tab=senior).
   function openTab(set, level, words) {
     var inputs = set.querySelectorAll(":scope > input");
     var blocks = set.querySelectorAll(":scope > .tabbed-content > .tabbed-block");
     for (var i = 0; i < inputs.length; i++) {
-      if (!new RegExp("-" + level + "$").test(inputs[i].id)) continue;
-      inputs[i].checked = true;  // no change event: the linked, remembered level is untouched
-      var block = blocks[i];
-      if (!words.length || !block) return;
-      window.setTimeout(function () {
-        var mark = block.querySelector("mark") || markFirst(block, words);
-        if (mark) mark.scrollIntoView({ block: "center" });
-      }, 150);
-      return;
+      if (new RegExp("-" + level + "$").test(inputs[i].id)) return open(inputs[i], blocks[i], words);
     }
   }
 
+  // Without ?tab=: the reader's tab if it holds a searched word, else the first tab that does.
   function openMatchingTab(set, words) {
     var inputs = set.querySelectorAll(":scope > input");
     var blocks = set.querySelectorAll(":scope > .tabbed-content > .tabbed-block");
@@ -83,16 +89,7 @@
       if (inputs[i].checked && blocks[i] && contains(blocks[i], words)) return;
     }
     for (var j = 0; j < blocks.length; j++) {
-      if (contains(blocks[j], words)) {
-        inputs[j].checked = true;  // no change event: the linked, remembered level is untouched
-        var block = blocks[j];
-        // Material may highlight the now-visible text itself; mark it here only if it did not.
-        window.setTimeout(function () {
-          var mark = block.querySelector("mark") || markFirst(block, words);
-          if (mark) mark.scrollIntoView({ block: "center" });
-        }, 150);
-        return;
-      }
+      if (contains(blocks[j], words)) return open(inputs[j], blocks[j], words);
     }
   }
 
