@@ -234,3 +234,22 @@ def test_spellings_typos_synonyms_and_pasted_errors(page, site_url: str, query: 
     box.fill(query)
     box.press("End")
     expect(page.locator(".md-search-result__list a").first).to_have_attribute("href", re.compile(rf"/q/{expected}/"))
+
+
+def test_the_workers_term_rules_in_chromium(page, site_url: str) -> None:
+    """The search worker's own functions, loaded as a plain script into a page of the site."""
+    page.goto(site_url)
+    page.add_script_tag(url=f"{site_url}javascripts/search-worker.js")
+    american = page.evaluate("""() => ['serialiser', 'optimisation', 'authorised', 'behaviour', 'licence',
+        'catalogue', 'otherwise', 'advertising', 'raise', 'serializer'].map(american)""")
+    assert american == ["serializer", "optimization", "authorized", "behavior", "license", "catalog", "otherwise",
+                        "advertising", "raise", "serializer"]
+    terms = page.evaluate("""() => ['select_related()', 'request.data', 'IsAuthenticatedOrReadOnly', '@action',
+        '--deploy', 'N+1', 'django.middleware.csrf.CsrfViewMiddleware', 'the'].map(
+        t => tokenize(t).flatMap(termsOf))""")
+    assert terms[0] == ["select_related", "select", "related"]
+    assert terms[1] == ["request.data", "request", "data"]
+    assert terms[2][0] == "isauthenticatedorreadonly" and {"authenticated", "read", "only"} <= set(terms[2])
+    assert terms[3] == ["action", "@action"] and terms[4] == ["deploy"] and terms[5] == ["n+1"]
+    assert "django.middleware.csrf.csrfviewmiddleware" not in terms[6] and "csrfviewmiddleware" in terms[6]
+    assert terms[7] == []
