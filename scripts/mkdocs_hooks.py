@@ -2,7 +2,9 @@
 
 Generated pages exist only in memory (``File.generated``), so nothing is written into ``docs/``:
 ``mkdocs serve`` watches ``content/`` and ``sources/`` and rebuilds on a change, without a loop.
-Invalid content stops the build before the site directory is touched.
+An invalid input file stops the build before the site directory is touched; a problem de-duplication
+finds stops it while pages render (``handbook_cli.py build`` builds into a staging folder and replaces the
+site only on success, so the site is never half-written either way).
 
 De-duplication (scikit-learn and the matcher) is the slowest part of reading the inputs and only a few
 figures of the pages depend on it ("asked in 3 of 12 sources", the home, sources and study-plan pages).
