@@ -20,7 +20,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from handbook.calibration import TUNING_DOCUMENTS, held_out_labels, measure_all, misses, table, tuning_sets
+from handbook.calibration import (
+    SECOND_LABELS,
+    TUNING_DOCUMENTS,
+    agreement,
+    held_out_labels,
+    measure_all,
+    misses,
+    table,
+    tuning_sets,
+)
 from handbook.loader import load_content
 from handbook.overrides import load_overrides
 from handbook.pipeline import PROJECT_ROOT, Paths
@@ -33,7 +42,8 @@ def main() -> int:
                         help="list the misses of one tuning set: seeds, incoming or one of the seven documents "
                              "(held-out misses are never listed)")
     parser.add_argument("--held-out", action="store_true",
-                        help="also print the fresh held-out row (tests/data/dedup_labels_fresh/), figures only")
+                        help="also print the fresh held-out rows (tests/data/dedup_labels_fresh/, and its second blind "
+                             "labelling in dedup_labels_fresh_second/), figures only")
     args = parser.parse_args()
     paths = Paths(PROJECT_ROOT)
     _, questions = load_content(paths.content, paths.root)
@@ -47,7 +57,12 @@ def main() -> int:
         print("\n".join(misses(labels, matcher)) or "no misses")
         return 0
     held_out = held_out_labels() if args.held_out else None
-    print(table(measure_all(questions, sources, overrides, held_out=held_out, left_out=True)))
+    second = held_out_labels(SECOND_LABELS) if args.held_out else None
+    print(table(measure_all(questions, sources, overrides, held_out=held_out, left_out=True, held_out_second=second)))
+    if held_out and second:
+        same, overlap, total = agreement(held_out, second)
+        print(f"the two blind labellings of the held-out set agree on {same} of {total} main ids, "
+              f"and overlap on {overlap}")
     if args.held_out and not held_out:
         print("(no fresh held-out labels yet: tests/data/dedup_labels_fresh/ is absent or empty)")
     return 0

@@ -38,6 +38,7 @@ from .overrides import Overrides
 
 LABELS = Path(__file__).resolve().parents[2] / "tests" / "data" / "dedup_labels"  # tuning: all seven documents
 FRESH_LABELS = LABELS.with_name("dedup_labels_fresh")  # held out: figures only, never misses
+SECOND_LABELS = LABELS.with_name("dedup_labels_fresh_second")  # the same questions, labelled again by someone else
 TUNING_DOCUMENTS = ("aditya-django50", "devinterview-django", "hiredev-questions", "pragati-django-celery-redis",
                     "sachin-readme-tables", "sanket-django-interview-que", "shivangi-django-interview-question")
 SEEDS_WITH_ALIASES = "seeds, aliases in place"
@@ -45,6 +46,7 @@ SEEDS = "seeds, aliases removed (tuning)"
 INCOMING = f"incoming ({len(TUNING_DOCUMENTS)} documents, tuning)"
 LEFT_OUT = "incoming, answer left out (tuning)"
 HELD_OUT = "fresh held-out"
+HELD_OUT_SECOND = "fresh held-out, second labeller"
 SEED_ALIAS_SCORE = 85.0  # the seeds' hand-made aliases: a seed question is answered by the title or alias it matches this well
 
 
@@ -211,9 +213,21 @@ def held_out_labels(folder: Path = FRESH_LABELS) -> list[Label]:
     return [lab for labs in load_labels(folder).values() for lab in labs]
 
 
+def agreement(first: list[Label], second: list[Label]) -> tuple[int, int, int]:
+    """How two labellings of the same questions agree: the same main id (or both none), an overlap of their
+    accepted ids, and the number of questions."""
+    by_line = {(lab.set, lab.line): lab for lab in second}
+    same = overlap = 0
+    for lab in first:
+        other = by_line[(lab.set, lab.line)]
+        same += lab.id == other.id
+        overlap += lab.id == other.id or bool(({lab.id, *lab.also} & {other.id, *other.also}) - {None})
+    return same, overlap, len(first)
+
+
 def measure_all(questions: list[Question], sources: list[Source], overrides: Overrides,
                 labels: dict[str, list[Label]] | None = None, held_out: list[Label] | None = None,
-                left_out: bool = False) -> list[Figures]:
+                left_out: bool = False, held_out_second: list[Label] | None = None) -> list[Figures]:
     """Figures for the tuning sets: the seeds (with and without aliases), the seven documents together and
     each alone; with ``left_out``, the documents again with each answer left out of the bank
     (:func:`measure_left_out`); with ``held_out`` labels (see :func:`held_out_labels`), a last row for them."""
@@ -231,6 +245,8 @@ def measure_all(questions: list[Question], sources: list[Source], overrides: Ove
                                      questions))
     if held_out:
         rows.append(measure(HELD_OUT, held_out, full))
+    if held_out_second:
+        rows.append(measure(HELD_OUT_SECOND, merged(held_out_second, questions), full))
     return rows
 
 
