@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .dedup import DedupReport, Match
+from .dedup_report import DedupReport, Match
 
 STATUS_ORDER = ("suggested", "new", "off-topic", "covered")
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from .dedup import DedupReport, Match
+from .dedup_report import DedupReport, Match
 from .overrides import DECISION_KEYS
 from .report import candidates
 
