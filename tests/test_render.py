@@ -160,7 +160,7 @@ def test_the_question_index_names_its_fields() -> None:
     assert index["topics"] == [{"id": "alpha", "title": "Alpha", "url": "alpha/"},
                                {"id": "beta", "title": "Beta", "url": "beta/"}]
     assert index["questions"][1] == {"id": "a-two", "title": "What is a-two?", "topic": "alpha", "level": "mid",
-                                     "asked": 0, "url": "alpha/#a-two"}
+                                     "asked": 0, "url": "q/a-two/"}
 
 
 def test_fill_replaces_each_marker_and_leaves_other_text() -> None:

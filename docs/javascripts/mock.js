@@ -17,7 +17,7 @@
     return copy;
   }
 
-  // The answer block of one level, copied as DOM nodes from the question's own topic page.
+  // The answer block of one level, copied as DOM nodes from the question's own page.
   function fetchAnswer(question, level) {
     var pageUrl = H.url(question.url.split("#")[0]);
     if (!pages[pageUrl]) {

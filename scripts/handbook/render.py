@@ -315,12 +315,13 @@ def misconceptions(bank: Bank) -> str:
 
 
 def question_index(bank: Bank, report: DedupReport) -> str:
-    """What the site's scripts need (progress, review, mock interview), as JSON; URLs relative to the site root."""
+    """What the site's scripts need (progress, review, mock interview), as JSON; URLs relative to the site root
+    (a question's is its own page)."""
     return json.dumps({
         "version": 1,
         "topics": [{"id": t.id, "title": t.title, "url": f"{t.id}/"} for t in bank.topics if bank.topic_questions(t.id)],
         "questions": [{"id": q.id, "title": q.title, "topic": q.topic, "level": q.level,
-                       "asked": report.sources_asking(q.id), "url": f"{q.topic}/#{q.id}"} for q in bank.questions],
+                       "asked": report.sources_asking(q.id), "url": f"q/{q.id}/"} for q in bank.questions],
     }, ensure_ascii=False, indent=1)
 
 
