@@ -7,12 +7,11 @@ import re
 import time
 from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
 
-from conftest import Watch, record_metric
+from conftest import Watch, record_metric, result_target
 
 pytestmark = pytest.mark.browser
 
@@ -257,23 +256,10 @@ def search(page, query: str) -> list[str]:
         "?.getAttribute('data-md-score') || 0), e.getAttribute('href')])")
     ids: list[str] = []
     for _, href in sorted(scored, key=lambda pair: -pair[0]):
-        found = result_id(href)
+        found = result_target(href)
         if found and found not in ids:
             ids.append(found)
     return ids
-
-
-def result_id(href: str) -> str | None:
-    """What a search result opens: the id of a question page (``q/<id>/``), a page's anchor, or
-    ``page:<path>`` for another page of the site."""
-    parts = urlsplit(href)
-    path = [p for p in parts.path.split("/") if p]
-    if "q" in path and path.index("q") + 1 < len(path):
-        return path[path.index("q") + 1]
-    if parts.fragment:
-        return parts.fragment
-    site = path[path.index("handbook") + 1:] if "handbook" in path else path
-    return "page:" + "/".join(site)
 
 
 def level_checked(page, level: str) -> list[bool]:

@@ -14,13 +14,12 @@ import re
 import statistics
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 import yaml
 from playwright.sync_api import expect
 
-from conftest import ROOT, SUBPATH, Watch, record_metric, run_cli, serve_site
+from conftest import ROOT, Watch, record_metric, result_target, run_cli, serve_site
 
 pytestmark = pytest.mark.browser
 
@@ -76,16 +75,12 @@ def material_site(tmp: Path, search: str) -> Iterator[str]:
 
 
 def question_of(href: str, ids: set[str]) -> str | None:
-    """The question a result link opens: its own page ``q/<id>/`` or its anchor on a topic page."""
-    parts = urlsplit(href)
-    path = parts.path.split(SUBPATH, 1)[-1].strip("/").split("/")
-    if path[0] == "q" and len(path) > 1:
-        return path[1] if path[1] in ids else None
-    anchor = parts.fragment
+    """The question a result link opens (its own page, or its heading or a tab of it on a topic page)."""
+    target = result_target(href)
     for level in LEVELS:
-        if anchor.endswith(f"-{level}") and anchor[: -len(level) - 1] in ids:
-            return anchor[: -len(level) - 1]
-    return anchor if anchor in ids else None
+        if target.endswith(f"-{level}") and target[: -len(level) - 1] in ids:
+            return target[: -len(level) - 1]
+    return target if target in ids else None
 
 
 class SearchBox:

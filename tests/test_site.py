@@ -221,3 +221,16 @@ def test_what_changed_page_links_release_notes_and_questions(site_dir: Path) -> 
         hrefs = [a["href"] for a in item.select("a")]
         assert any(h.startswith(("https://docs.djangoproject.com/", "https://www.django-rest-framework.org/")) for h in hrefs)
         assert any("#" in h and not h.startswith("http") for h in hrefs), item
+
+
+# Issue 15's target is a full strict build under 5 s on a 2-core machine (3.5-4.0 s measured in fresh-clone
+# runs). The guard sits above the target so that a CI machine under other load does not fail on noise, and
+# still catches a real regression such as rendering every answer twice again (10.8 s before).
+BUILD_GUARD_SECONDS = 6.0
+
+
+def test_the_strict_build_stays_fast(site_dir: Path) -> None:
+    from conftest import BUILD_SECONDS
+
+    assert BUILD_SECONDS.get("strict") is not None, "the build printed no time"
+    assert BUILD_SECONDS["strict"] <= BUILD_GUARD_SECONDS, BUILD_SECONDS

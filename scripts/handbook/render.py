@@ -28,7 +28,11 @@ class Site:
     fragments: dict[str, str] = field(default_factory=dict)
     nav: list = field(default_factory=list)
     topic_ids: list[str] = field(default_factory=list)
-    question_pages: list[str] = field(default_factory=list)  # source URIs of /q/<id>/ pages: not in the nav
+
+    @property
+    def question_pages(self) -> list[str]:
+        """Source URIs of the questions' own pages (``q/<id>/index.md``), which are not in the nav."""
+        return [uri for uri in self.files if uri.startswith("q/") and uri.endswith("/index.md")]
 
 
 def indent(text: str, prefix: str = "    ") -> str:
@@ -401,7 +405,6 @@ def build_site(bank: Bank, report: DedupReport | None) -> Site:
             site.topic_ids.append(topic.id)
     for q in bank.questions:
         site.files[f"q/{q.id}/index.md"] = question_page(q, bank, report)
-        site.question_pages.append(f"q/{q.id}/index.md")
         for old in q.retired:  # a merged question's old permanent link lands on the question it became
             site.files[f"q/{old}/index.html"] = redirect_page(q)
     site.files[RETIRED_URI] = retired_script(bank)
