@@ -188,6 +188,9 @@ READER_CASES = {
     "qa.txt": ("qa", [  # Q-N / Ans :- with varying spacing, a wrapped question, then Q: / A:
         (1, "what is a product endpoint ?"), (5, "Explain pagination for big product lists."),
         (12, "What is throttling?")]),
+    "qa_numbered.txt": ("qa", [  # N) / Ans): answers' numbered lines are not questions; Q3 has no marker but
+        (1, "what is a product endpoint?"), (7, "How do you cache the product list?"),  # carries on the numbering
+        (14, "why keep prices in cents?"), (18, "what is an order?")]),
     "quiz.md": ("quiz", [  # options are not questions; the empty Q3 is not one; Q4 without options is
         (3, "Which class lists products?"), (9, "To validate two fields together, you override the `___` method."),
         (22, "Which setting lists installed apps?"), (24, "What is the correct way to write a class in Python?")]),

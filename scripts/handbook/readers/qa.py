@@ -1,5 +1,10 @@
 """Plain-text question and answer pairs: ``Q: ...`` / ``A: ...``, ``Question 3: ...`` / ``Answer: ...``,
-``Q-1 ...`` / ``Ans :- ...``. A question may wrap until a blank line or its answer marker."""
+``Q-1 ...`` / ``Ans :- ...``, and bare numbers: ``12) ...`` / ``Ans) ...``. A question may wrap until a blank
+line or its answer marker.
+
+A bare number is a question only where an answer marker follows it, or where it carries on the
+numbering of the questions with a question mark: an answer's own numbered lines ("1) Inner join")
+are neither."""
 
 from __future__ import annotations
 
@@ -14,7 +19,30 @@ QUESTION = re.compile(
     re.IGNORECASE,
 )
 ANSWER = re.compile(r"^\s*[*_]{0,2}(?:A|Ans|Answer)[*_]{0,2}\s*(?:[-#]?\s*\d{1,4})?\s*(?::-|[:.)\-–])", re.IGNORECASE)
+NUMBERED = re.compile(r"^\s*(?P<number>\d{1,4})\s*[.):]\s*(?P<text>\S.*)$")
 FENCE = re.compile(r"^\s*(```|~~~)")
+BLANKS_BEFORE_ANSWER = 2  # blank lines allowed between a numbered question and its answer marker
+
+
+def _wrapped(lines: list[str], start: int) -> tuple[list[str], int]:
+    """The lines a question wraps onto after line ``start`` (0-based) and the index of the line that ends it."""
+    parts = []
+    index = start + 1
+    while index < len(lines):
+        follow = lines[index]
+        if not follow.strip() or ANSWER.match(follow) or QUESTION.match(follow) or NUMBERED.match(follow):
+            break
+        parts.append(follow)
+        index += 1
+    return parts, index
+
+
+def _answer_follows(lines: list[str], index: int) -> bool:
+    """Whether an answer marker is at ``index``, after at most ``BLANKS_BEFORE_ANSWER`` blank lines."""
+    for follow in lines[index:index + BLANKS_BEFORE_ANSWER + 1]:
+        if follow.strip():
+            return bool(ANSWER.match(follow))
+    return False
 
 
 def pairs(doc: Document) -> list[tuple[Found, bool]]:
@@ -27,15 +55,19 @@ def pairs(doc: Document) -> list[tuple[Found, bool]]:
             in_code = not in_code
         if in_code:
             continue
-        match = QUESTION.match(line)
+        match = QUESTION.match(line) or NUMBERED.match(line)
         if match:
-            parts = [match.group("text")]
-            for follow in lines[index + 1:]:
-                if not follow.strip() or ANSWER.match(follow) or QUESTION.match(follow):
-                    break
-                parts.append(follow)
+            wrapped, after = _wrapped(lines, index)
             number = int(match.group("number")) if match.group("number") else None
-            out.append((Found(index + 1, unwrap(collapse(" ".join(parts))), doc.section_above(index + 1), number), False))
+            if match.re is NUMBERED and not _answer_follows(lines, after):
+                # no answer marker: a question only if it carries on the numbering, and then its line alone
+                first = match.group("text").strip()
+                if not (out and out[-1][0].number is not None and number == out[-1][0].number + 1
+                        and first.endswith("?")):
+                    continue
+                wrapped = []
+            text = unwrap(collapse(" ".join([match.group("text"), *wrapped])))
+            out.append((Found(index + 1, text, doc.section_above(index + 1), number), False))
         elif ANSWER.match(line) and out and not out[-1][1]:
             out[-1] = (out[-1][0], True)
     ends = [f.line - 1 for f, _ in out[1:]] + [len(lines)] if out else []
