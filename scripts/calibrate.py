@@ -4,9 +4,11 @@
     python scripts/calibrate.py                    # the tuning sets
     python scripts/calibrate.py --held-out         # ...and the fresh held-out row (figures only)
     python scripts/calibrate.py --misses seeds     # what it gets wrong on a tuning set: seeds (aliases
-    python scripts/calibrate.py --misses incoming  # removed), incoming (the seven documents), or one document
+    python scripts/calibrate.py --misses incoming  # removed), incoming (the seven documents), extra (the further
+    python scripts/calibrate.py --misses extra     # documents of tests/data/dedup_labels_extra/), or one document
 
-Tuning data: the seeds without aliases and the seven documents of tests/data/dedup_labels/; the
+Tuning data: the seeds without aliases, the seven documents of tests/data/dedup_labels/ and the
+further documents of tests/data/dedup_labels_extra/ (not registered sources, labelled blind); the
 thresholds and rules (scripts/handbook/dedup.py, matching.py, normalise.py) are tuned on these.
 Held-out data: tests/data/dedup_labels_fresh/, labelled blind; its row is the honest figure, and
 its misses are never listed.
@@ -21,10 +23,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from handbook.calibration import (
+    EXTRA_LABELS,
     SECOND_LABELS,
     TUNING_DOCUMENTS,
     agreement,
     held_out_labels,
+    load_labels,
     measure_all,
     misses,
     table,
@@ -38,8 +42,9 @@ from handbook.sources import load_sources
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--misses", metavar="SET", choices=("seeds", "incoming", *TUNING_DOCUMENTS),
-                        help="list the misses of one tuning set: seeds, incoming or one of the seven documents "
+    parser.add_argument("--misses", metavar="SET", choices=("seeds", "incoming", "extra", *TUNING_DOCUMENTS, *load_labels(EXTRA_LABELS)),
+                        help="list the misses of one tuning set: seeds, incoming, extra (the further documents of "
+                             "tests/data/dedup_labels_extra/) or one document "
                              "(held-out misses are never listed)")
     parser.add_argument("--held-out", action="store_true",
                         help="also print the fresh held-out rows (tests/data/dedup_labels_fresh/, and its second blind "

@@ -1,6 +1,7 @@
 """The matcher meets its targets on labelled questions.
 
-Tuning data: the seeds without aliases and the seven documents of ``tests/data/dedup_labels/``.
+Tuning data: the seeds without aliases, the seven documents of ``tests/data/dedup_labels/`` and the
+three further documents of ``tests/data/dedup_labels_extra/`` (not registered sources, labelled blind).
 Held-out data: ``tests/data/dedup_labels_fresh/`` (labelled blind; its figures are asserted, its
 misses never printed).
 """
@@ -12,6 +13,8 @@ import dataclasses
 import pytest
 
 from handbook.calibration import (
+    EXTRA,
+    EXTRA_LABELS,
     HELD_OUT,
     INCOMING,
     SEEDS,
@@ -40,8 +43,9 @@ from handbook.sources import load_sources
 # From the held-out measurements (matcher unchanged; labels re-done blind as the bank grew):
 # 92.7% (102/110) on the 114-question bank, 93.8% (106/113) on 133, 94.7% (108/114) on 136,
 # 94.2% (114/121) on 161, 93.4% (128/137) on 215, 94.9% (130/137) on 236. Covered precision, target 95%:
-# 95.0% (57/60) on 161, 93.8% (60/64) on 215, 95.3% (61/64) on 236. Guards against regressions at the
-# measured value (the top-3 target, 95%, is not met yet).
+# 95.0% (57/60) on 161, 93.8% (60/64) on 215, 95.3% (61/64) on 236. After the matcher changes chosen on
+# the further documents (keywords, misspellings, clause weight, COVER 0.40): 96.6% (56/58) and top-3 still
+# 94.9% (130/137). Guards against regressions at the measured value (the top-3 target, 95%, is not met yet).
 HELD_OUT_TOP3_FLOOR = 0.94
 HELD_OUT_PRECISION_FLOOR = 0.95
 
@@ -52,8 +56,18 @@ HELD_OUT_PRECISION_FLOOR = 0.95
 TOP3_MEASURED = {SEEDS_WITH_ALIASES: 1.0, SEEDS: 1.0, INCOMING: 0.97, "aditya-django50": 1.0,
                  "devinterview-django": 1.0, "hiredev-questions": 0.93, "pragati-django-celery-redis": 1.0,
                  "sachin-readme-tables": 0.98, "sanket-django-interview-que": 1.0,
-                 "shivangi-django-interview-question": 0.96}
-TUNING_ROWS = [SEEDS_WITH_ALIASES, SEEDS, INCOMING, *(f"  {doc}" for doc in TUNING_DOCUMENTS)]
+                 "shivangi-django-interview-question": 0.96,
+                 # the further documents, added as tuning data when the matcher met them for the first time
+                 # (top-3 87.9% then); their misses are questions with no subject ("what are the process it
+                 # use?"), shorthand and near-neighbours in the bank
+                 EXTRA: 0.90, "devlovers-django": 0.93, "gopal-django": 0.71, "imran-drf": 1.0}
+# New-question recall where a set has too few unanswered questions to reach 90% with one miss
+# (4 in the further documents; one of them, "How do you implement pagination?", is called covered by the
+# DRF pagination question). Measured with each answer left out of the bank instead, below.
+NEW_RECALL_MEASURED = {EXTRA: 0.75, "devlovers-django": 0.66}
+EXTRA_DOCUMENTS = ("devlovers-django", "gopal-django", "imran-drf")
+BASE_ROWS = [SEEDS_WITH_ALIASES, SEEDS, INCOMING, *(f"  {doc}" for doc in TUNING_DOCUMENTS)]
+TUNING_ROWS = [*BASE_ROWS, EXTRA, *(f"  {doc}" for doc in EXTRA_DOCUMENTS)]
 
 
 def _bank():
@@ -96,7 +110,13 @@ def test_the_right_question_is_in_the_top_three(figures, name: str) -> None:
 
 @pytest.mark.parametrize("name", TUNING_ROWS)
 def test_new_questions_are_called_new_or_suggested(figures, name: str) -> None:
-    assert figures[name].new_recall >= 0.90, figures[name]
+    assert figures[name].new_recall >= NEW_RECALL_MEASURED.get(name.strip(), 0.90), figures[name]
+
+
+def test_the_further_documents_are_labelled_and_measured() -> None:
+    extra = load_labels(EXTRA_LABELS)
+    assert set(extra) == set(EXTRA_DOCUMENTS)
+    assert sum(len(v) for v in extra.values()) == 128
 
 
 def test_new_recall_with_each_answer_left_out_of_the_bank() -> None:
@@ -107,6 +127,10 @@ def test_new_recall_with_each_answer_left_out_of_the_bank() -> None:
     labels = load_labels()
     row = measure_left_out(LEFT_OUT, [lab for doc in TUNING_DOCUMENTS for lab in labels[doc]], _bank()[0])
     assert row.unanswered >= 200, row
+    assert row.new_recall >= 0.90, row
+    extra = [lab for labs in load_labels(EXTRA_LABELS).values() for lab in labs]
+    row = measure_left_out(LEFT_OUT, extra, _bank()[0])
+    assert row.unanswered >= 120, row
     assert row.new_recall >= 0.90, row
 
 
@@ -229,7 +253,7 @@ def test_a_tuning_document_without_labels_counts_as_an_empty_set() -> None:
     sets = tuning_sets(SMALL_BANK, [], Overrides(), labels=only)
     assert sets["incoming"][0] == only["aditya-django50"] and sets["devinterview-django"][0] == []
     rows = {f.name: f for f in measure_all(SMALL_BANK, [], Overrides(), labels=only)}
-    assert list(rows) == TUNING_ROWS
+    assert list(rows) == BASE_ROWS  # given labels, the committed further documents are not added
     assert (rows[INCOMING].questions, rows[INCOMING].covered_right) == (1, 1)
     assert rows["  devinterview-django"].questions == 0
 

@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 
-from handbook.dedup import COVER, Overrides, deduplicate, find_duplicates, load_overrides
+from handbook.dedup import COVER, MARGIN, Overrides, deduplicate, find_duplicates, load_overrides
 from handbook.errors import ContentError
-from handbook.matching import Candidate, ContentMatcher, best_scores, query_clauses, title_clauses
+from handbook.matching import (
+    CLAUSE_WEIGHT,
+    FUZZY_WEIGHT,
+    KEYWORD_WEIGHT,
+    MIN_SCORE,
+    Candidate,
+    ContentMatcher,
+    best_scores,
+    query_clauses,
+    title_clauses,
+)
 from handbook.model import Question, Source, SourceQuestion
 from handbook.normalise import normalise, terms
 from handbook.pipeline import Paths, load
@@ -298,9 +309,16 @@ def test_a_clause_that_names_a_title_brings_that_question_in_even_past_the_conte
     bank = [_case(f"case-{n}", f"Which omega rule applies to case {n}?", "alpha beta gamma delta zeta")
             for n in range(1, 10)]
     bank.append(_case("zeta", "What is zeta?"))
-    (match,) = deduplicate(bank, [source("What is zeta, and how do alpha beta gamma delta work?")], Overrides()).matches
+    (match,) = deduplicate(bank, [source("What is zeta, and how do its alpha beta gamma delta work?")], Overrides()).matches
     assert match.candidates[0]["id"] == "zeta"
     assert match.status == "suggested" and match.why.startswith("'zeta' ")
+    # with a second question that stands alone, the clause is part of a match: still ranked, below the content
+    whole, part = ContentMatcher(bank).rank(["What is zeta, and how do its alpha beta gamma delta work?",
+                                             "What is zeta, and how do alpha beta gamma delta work?"], top=20)
+    score = {c.id: c.score for c in part}
+    assert score["zeta"] < score["case-1"]
+    fuzzy_part = FUZZY_WEIGHT * (1 - (CLAUSE_WEIGHT * 100 - MIN_SCORE) / (100 - MIN_SCORE))
+    assert whole[0].score - score["zeta"] == pytest.approx(fuzzy_part, abs=1e-3)
 
 
 def test_a_skipped_owner_does_not_stop_the_other_entries_being_scored() -> None:
@@ -314,7 +332,11 @@ def test_a_compound_query_scores_the_same_whichever_clause_comes_first() -> None
     one, two = matcher.rank(["What is an API; what is a web API?", "What is a web API; what is an API?"])
     assert [(c.id, c.score) for c in one] == [(c.id, c.score) for c in two]
     assert {c.id for c in one[:2]} == {"api", "web-api"}
-    assert dict(matcher._clause_scores(["What is an API; what is a web API?"], None)) == {0: {"api": 100.0, "web-api": 100.0}}
+    # two questions that stand alone: a clause matching a title is part of a match
+    assert dict(matcher._clause_scores(["What is an API; what is a web API?"], None)) == {
+        0: {"api": CLAUSE_WEIGHT * 100.0, "web-api": CLAUSE_WEIGHT * 100.0}}
+    # one that stands alone, the other pointing back to it: the clause names the whole question
+    assert matcher._clause_scores(["What is an API, and what are its limits?"], None)[0]["api"] == 100.0
 
 
 def test_a_candidate_shows_its_title_and_answer_cosines_and_no_entry_without_a_fuzzy_match() -> None:
@@ -354,7 +376,7 @@ def test_duplicates_look_at_the_best_other_question_only_and_count_a_score_of_ex
                             "D": [("d", 0.38), ("e", COVER)], "E": [("e", 0.9)]})
     pairs = find_duplicates(bank, Overrides(), matcher)
     assert [(p.first, p.second, p.score) for p in pairs] == [("a", "b", 0.47), ("d", "e", COVER)]
-    assert pairs[1].why == "'D' (d) scores 0.35 for 'e' and 0.38 for its own question"
+    assert pairs[1].why == f"'D' (d) scores {COVER:.2f} for 'e' and 0.38 for its own question"
 
 
 def test_the_report_json_names_its_fields() -> None:
@@ -417,13 +439,13 @@ def test_an_exact_entry_is_the_entry_a_fuzzy_score_names() -> None:
 
 def test_a_best_score_of_exactly_suggest_is_suggested() -> None:
     from handbook.dedup import SUGGEST, decide
-    assert decide([_candidate("a", SUGGEST)]) == ("suggested", "closest is 'a' 0.20, below 0.35: a person confirms")
+    assert decide([_candidate("a", SUGGEST)]) == ("suggested", f"closest is 'a' 0.20, below {COVER:.2f}: a person confirms")
 
 
 def test_an_own_question_exactly_margin_ahead_is_no_duplicate() -> None:
     bank = [bank_question(qid, qid.upper()) for qid in ("d", "e")]
-    matcher = _StubMatcher({"D": [("d", 0.41), ("e", 0.35)], "E": [("e", 0.9)]})
-    assert 0.41 - 0.35 == 0.06  # the gap is exactly MARGIN in floating point too
+    matcher = _StubMatcher({"D": [("d", 0.46), ("e", COVER)], "E": [("e", 0.9)]})
+    assert 0.46 - COVER == MARGIN  # the gap is exactly MARGIN in floating point too
     assert find_duplicates(bank, Overrides(), matcher) == []
 
 
@@ -482,3 +504,23 @@ def test_a_decision_naming_a_merged_question_counts_for_the_question_it_became()
     assert (match.status, match.id, report.errors) == ("covered", "api", [])
     labels = merged([Label("s", "q", "web-api", ("api", "web-api", "jwt"))], [api])
     assert (labels[0].id, labels[0].also) == ("api", ("api", "jwt"))
+
+
+def test_a_misspelt_word_the_bank_never_uses_reads_as_the_banks_word_one_edit_away() -> None:
+    bank = [_case("auth", "How do you authenticate an API client?"), _case("cache", "How does caching work?")]
+    matcher = ContentMatcher(bank)
+    (ranked,) = matcher.rank(["how do u aunthenticate an end point?"])
+    assert [c.id for c in ranked] == ["auth"] and ranked[0].words == ("aunthenticate",)
+    assert matcher._nearest("aunthent") == "authent"
+    assert matcher._nearest("authorit") == "authorit"  # more than one edit from every bank word: left as it is
+    assert matcher._nearest("cahe") == "cahe"  # shorter than TYPO_MIN_LENGTH: too short to guess
+
+
+def test_a_questions_search_keywords_count_as_another_name_for_it() -> None:
+    plain = [_case("throttling", "How does throttling work?"), _case("cache", "How does caching work?")]
+    named = [dataclasses.replace(plain[0], keywords=["request quota", "too many requests"]), plain[1]]
+    query = "How do you set a request quota per client?"
+    assert ContentMatcher(plain).rank([query]) == [[]]
+    (ranked,) = ContentMatcher(named).rank([query])
+    assert [c.id for c in ranked] == ["throttling"]
+    assert (ranked[0].head, ranked[0].body) == (0.0, 0.0) and 0 < ranked[0].score <= KEYWORD_WEIGHT

@@ -42,6 +42,10 @@ def test_stop_words_and_plurals_are_dropped_and_code_names_split() -> None:
     ("What are the disadvantages of sessions?", "What are the drawbacks of sessions?"),
     ("Describe the request flow.", "Describe the request lifecycle."),
     ("Explain the request/response cycle.", "Explain the request life cycle."),
+    ("How do you secure an end point?", "How do you secure an endpoint?"),
+    ("How do you secure an end-point?", "How do you secure an endpoint?"),
+    ("diff b/w get and filter?", "difference between get and filter?"),  # interview shorthand
+    ("how do u test ur views?", "how do you test your views?"),
 ])
 def test_general_synonyms_read_the_same(one: str, other: str) -> None:
     assert terms(one) == terms(other)

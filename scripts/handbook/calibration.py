@@ -39,11 +39,13 @@ from .overrides import Overrides
 LABELS = Path(__file__).resolve().parents[2] / "tests" / "data" / "dedup_labels"  # tuning: all seven documents
 FRESH_LABELS = LABELS.with_name("dedup_labels_fresh")  # held out: figures only, never misses
 SECOND_LABELS = LABELS.with_name("dedup_labels_fresh_second")  # the same questions, labelled again by someone else
+EXTRA_LABELS = LABELS.with_name("dedup_labels_extra")  # tuning: documents that are not registered sources, labelled blind
 TUNING_DOCUMENTS = ("aditya-django50", "devinterview-django", "hiredev-questions", "pragati-django-celery-redis",
                     "sachin-readme-tables", "sanket-django-interview-que", "shivangi-django-interview-question")
 SEEDS_WITH_ALIASES = "seeds, aliases in place"
 SEEDS = "seeds, aliases removed (tuning)"
 INCOMING = f"incoming ({len(TUNING_DOCUMENTS)} documents, tuning)"
+EXTRA = "more documents, labelled blind (tuning)"
 LEFT_OUT = "incoming, answer left out (tuning)"
 HELD_OUT = "fresh held-out"
 HELD_OUT_SECOND = "fresh held-out, second labeller"
@@ -196,16 +198,29 @@ def misses(labels: list[Label], matcher: ContentMatcher) -> list[str]:
 
 
 def tuning_sets(questions: list[Question], sources: list[Source], overrides: Overrides,
-                labels: dict[str, list[Label]] | None = None) -> dict[str, tuple[list[Label], ContentMatcher]]:
+                labels: dict[str, list[Label]] | None = None, extra: dict[str, list[Label]] | None = None,
+                ) -> dict[str, tuple[list[Label], ContentMatcher]]:
     """The tuning label sets, each with its matcher: ``seeds`` (aliases removed), ``incoming`` (the seven
-    documents) and each document by name. The held-out set is never among them."""
+    documents), ``extra`` (the further documents) and each document by name. The held-out set is never among them."""
+    labels_given = labels is not None
     labels = load_labels() if labels is None else labels
     labels = {doc: merged(labs, questions) for doc, labs in labels.items()}
     full = ContentMatcher(questions)
     out = {"seeds": (seed_labels(questions, sources, overrides), ContentMatcher(without_aliases(questions))),
            "incoming": ([lab for doc in TUNING_DOCUMENTS for lab in labels.get(doc, [])], full)}
     out.update({doc: (labels.get(doc, []), full) for doc in TUNING_DOCUMENTS})
+    extra = {doc: merged(labs, questions) for doc, labs in _extra(labels_given, extra).items()}
+    if extra:
+        out["extra"] = ([lab for labs in extra.values() for lab in labs], full)
+        out.update({doc: (labs, full) for doc, labs in extra.items()})
     return out
+
+
+def _extra(labels_given: bool, extra: dict[str, list[Label]] | None) -> dict[str, list[Label]]:
+    """The further tuning documents: those given, else none when other labels were given, else the committed ones."""
+    if extra is not None:
+        return extra
+    return {} if labels_given else load_labels(EXTRA_LABELS)
 
 
 def held_out_labels(folder: Path = FRESH_LABELS) -> list[Label]:
@@ -227,10 +242,14 @@ def agreement(first: list[Label], second: list[Label]) -> tuple[int, int, int]:
 
 def measure_all(questions: list[Question], sources: list[Source], overrides: Overrides,
                 labels: dict[str, list[Label]] | None = None, held_out: list[Label] | None = None,
-                left_out: bool = False, held_out_second: list[Label] | None = None) -> list[Figures]:
+                left_out: bool = False, held_out_second: list[Label] | None = None,
+                extra: dict[str, list[Label]] | None = None) -> list[Figures]:
     """Figures for the tuning sets: the seeds (with and without aliases), the seven documents together and
     each alone; with ``left_out``, the documents again with each answer left out of the bank
-    (:func:`measure_left_out`); with ``held_out`` labels (see :func:`held_out_labels`), a last row for them."""
+    (:func:`measure_left_out`); with ``held_out`` labels (see :func:`held_out_labels`), a last row for them.
+    The further documents (``extra``, by default those of ``EXTRA_LABELS`` unless ``labels`` are given) follow
+    the seven."""
+    labels_given = labels is not None
     labels = load_labels() if labels is None else labels
     labels = {doc: merged(labs, questions) for doc, labs in labels.items()}
     held_out = merged(held_out, questions) if held_out else held_out
@@ -240,9 +259,16 @@ def measure_all(questions: list[Question], sources: list[Source], overrides: Ove
             measure(SEEDS, seeds, bare),
             measure(INCOMING, [lab for doc in TUNING_DOCUMENTS for lab in labels.get(doc, [])], full)]
     rows += [measure(f"  {doc}", labels.get(doc, []), full) for doc in TUNING_DOCUMENTS]
+    extra = {doc: merged(labs, questions) for doc, labs in _extra(labels_given, extra).items()}
+    if extra:
+        rows.append(measure(EXTRA, [lab for labs in extra.values() for lab in labs], full))
+        rows += [measure(f"  {doc}", labs, full) for doc, labs in extra.items()]
     if left_out:
         rows.append(measure_left_out(LEFT_OUT, [lab for doc in TUNING_DOCUMENTS for lab in labels.get(doc, [])],
                                      questions))
+        if extra:
+            rows.append(measure_left_out(f"{EXTRA.split(' (')[0]}, answer left out (tuning)",
+                                         [lab for labs in extra.values() for lab in labs], questions))
     if held_out:
         rows.append(measure(HELD_OUT, held_out, full))
     if held_out_second:

@@ -18,7 +18,7 @@ from .model import Question, Source, merged_into
 from .overrides import Override, Overrides, load_overrides, override_errors
 
 # Thresholds on the combined score (0-1), tuned by scripts/calibrate.py on the tuning sets only.
-COVER = 0.35          # the best candidate covers the question at or above this...
+COVER = 0.40          # the best candidate covers the question at or above this...
 MARGIN = 0.06         # ...when the runner-up is at least this far below it
 SUGGEST = 0.20        # below COVER but at or above this, a person confirms the suggestion
 COVERAGE = 0.75       # ...and it uses the terms that carry this share of the query's weight

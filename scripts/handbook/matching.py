@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 # scikit-learn's TfidfVectorizer: a maintained, sparse implementation of TF-IDF; one sparse
 # product scores every query against every bank question (10,000 x 2,000 in well under a
@@ -92,10 +93,12 @@ def best_scores(queries: list[str], entries: list[str], owners: list[str],
 
 HEAD_WEIGHT = 0.45   # cosine of the query with the title, aliases and tags
 BODY_WEIGHT = 0.45   # cosine of the query with the answers' text
+KEYWORD_WEIGHT = 0.10  # cosine of the query with the question's search keywords (other names readers use for it)
 FUZZY_WEIGHT = 0.30  # fuzzy title/alias score, counted from MIN_SCORE (0) to 100 (1)
-CLAUSE_WEIGHT = 1.0  # a clause of a compound query that matches a title or alias counts this much of a whole match
+CLAUSE_WEIGHT = 0.8  # one of two or more questions of a compound query matching a title or alias: part of a match
 SHORTLIST = 8        # content candidates per query before the fuzzy score is added
 MATCHED_WORDS = 6    # words that matched, shown per candidate
+TYPO_MIN_LENGTH = 5  # a query term the bank never uses, this long or longer, may be a misspelling of one it does
 
 
 @dataclass(frozen=True)
@@ -173,14 +176,18 @@ class ContentMatcher:
         self.ids = [q.id for q in questions]
         heads = [terms(" ".join([q.title, *q.aliases, *(t.replace("-", " ") for t in q.tags)])) for q in questions]
         bodies = [terms("\n".join(q.answers.values())) for q in questions]
+        keys = [terms(" ".join(q.keywords)) for q in questions]
         self.vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, dtype=np.float32)
         if questions:  # scikit-learn refuses to fit no documents; an empty bank ranks nothing (see rank)
-            self.vectorizer.fit([h + b for h, b in zip(heads, bodies, strict=True)])
+            self.vectorizer.fit([h + b + k for h, b, k in zip(heads, bodies, keys, strict=True)])
         self.vocabulary = getattr(self.vectorizer, "vocabulary_", {})
         self.idf = getattr(self.vectorizer, "idf_", np.zeros(0, dtype=np.float32))
+        self.vocabulary_list = sorted(self.vocabulary)
+        self.corrections: dict[str, str] = {}
         self.head = self.vectorizer.transform(heads).T.tocsr() if questions else None
         self.body = self.vectorizer.transform(bodies).T.tocsr() if questions else None
-        self.term_sets = [set(h) | set(b) for h, b in zip(heads, bodies, strict=True)]
+        self.keys = self.vectorizer.transform(keys).T.tocsr() if questions else None
+        self.term_sets = [set(h) | set(b) | set(k) for h, b, k in zip(heads, bodies, keys, strict=True)]
         # what each question is about, less what its own title or aliases say it does without
         self.head_sets = [set(h) - set(without_terms(" ".join([q.title, *q.aliases])))
                           for h, q in zip(heads, questions, strict=True)]
@@ -197,7 +204,7 @@ class ContentMatcher:
         """The ``top`` best bank questions for each query, best first (``skip[i]``: a bank id query ``i`` never matches)."""
         if not self.ids or not queries:
             return [[] for _ in queries]
-        query_terms = [surface_terms(q) for q in queries]
+        query_terms = [self._spelled(surface_terms(q)) for q in queries]
         matrix = self.vectorizer.transform([[t for t, _ in qt] for qt in query_terms])
         fuzzy = best_scores([normalise(q) for q in queries], self.entries, self.owners, skip_owner=skip)
         clause_fuzzy = self._clause_scores(queries, skip)
@@ -208,7 +215,7 @@ class ContentMatcher:
             part = matrix[start:start + chunk]
             head = (part @ self.head).toarray()
             body = (part @ self.body).toarray()
-            content = HEAD_WEIGHT * head + BODY_WEIGHT * body
+            content = HEAD_WEIGHT * head + BODY_WEIGHT * body + KEYWORD_WEIGHT * (part @ self.keys).toarray()
             width = min(SHORTLIST, content.shape[1])
             shortlists = np.argpartition(-content, width - 1, axis=1)[:, :width].tolist()
             for row in range(part.shape[0]):
@@ -221,7 +228,7 @@ class ContentMatcher:
                 found = []
                 for k in shortlist:
                     score, entry = fuzzy[i].get(self.ids[k], (0.0, -1))
-                    best = max(score, CLAUSE_WEIGHT * clause_fuzzy.get(i, {}).get(self.ids[k], 0.0))
+                    best = max(score, clause_fuzzy.get(i, {}).get(self.ids[k], 0.0))
                     fuzz_part = max(0.0, best - MIN_SCORE) / (100.0 - MIN_SCORE)
                     total = float(content[row, k]) + FUZZY_WEIGHT * fuzz_part
                     if total <= 0:
@@ -237,25 +244,40 @@ class ContentMatcher:
                             for total, k, h, b, score, entry in found[:top]])
         return out
 
+    def _spelled(self, query: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """The query's terms with a misspelt word the bank never uses read as the bank's word one edit away."""
+        return [(self._nearest(term), word) for term, word in query]
+
+    def _nearest(self, term: str) -> str:
+        if term in self.vocabulary or len(term) < TYPO_MIN_LENGTH:
+            return term
+        if term not in self.corrections:
+            found = process.extractOne(term, self.vocabulary_list, scorer=Levenshtein.distance, score_cutoff=1)
+            self.corrections[term] = found[0] if found else term
+        return self.corrections[term]
+
     def _clause_scores(self, queries: list[str], skip: list[str | None] | None) -> dict[int, dict[str, float]]:
-        """For each compound query, the best fuzzy score per bank id of any one of its clauses."""
-        clauses, of = [], []
+        """For each compound query, the best fuzzy score per bank id of any one of its clauses (times ``CLAUSE_WEIGHT``
+        where the query asks two or more questions that stand alone: matching one of them is part of a match)."""
+        clauses, of, weight = [], [], []
         for i, query in enumerate(queries):
-            for clause in query_clauses(query):
+            parts = query_clauses(query)
+            for clause in parts:
                 norm = normalise(clause)
                 if norm:
                     clauses.append(norm)
                     of.append(i)
+                    weight.append(1.0 if len(parts) == 1 else CLAUSE_WEIGHT)
         if not clauses:
             return {}
         found = best_scores(clauses, self.entries, self.owners,
                             skip_owner=[skip[i] for i in of] if skip is not None else None)
         out: dict[int, dict[str, float]] = defaultdict(dict)
-        for i, scores in zip(of, found, strict=True):
+        for i, share, scores in zip(of, weight, found, strict=True):
             best = out[i]
             for owner, (score, _) in scores.items():
-                if score > best.get(owner, 0.0):
-                    best[owner] = score
+                if share * score > best.get(owner, 0.0):
+                    best[owner] = share * score
         return out
 
     def _weights(self, query: list[tuple[str, str]]) -> dict[str, float]:

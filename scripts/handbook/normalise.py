@@ -47,6 +47,7 @@ SYNONYMS = (
     (r"\baccess\s+control\b", " permission "),
     (r"\bcrud\b", " create read update delete "),
     (r"\bweb\s*sockets?\b", " websocket "),
+    (r"\bend[\s-]+points?\b", " endpoint "),
     (r"\brestful\b", " rest "),
     # Keys and passwords a project keeps out of its code are its secrets.
     (r"\b(?:credentials|passwords?\s+and\s+keys)\b", " credentials secret "),
@@ -70,6 +71,8 @@ STOP_WORDS = frozenset({
     "by", "from", "into", "as", "at", "meant", "mean", "means", "some", "any", "we", "our", "i", "my", "one",
     "their", "they", "them", "use", "used", "using", "if", "than", "then", "so", "also", "provided", "give",
     "example",
+    # interview shorthand: "diff b/w X and Y", "how do u ..."
+    "diff", "u", "ur",
 })
 # Words that say how a question is asked, not what it is about: dropped from retrieval terms too.
 QUESTION_WORDS = frozenset({
