@@ -491,6 +491,29 @@ def test_no_alias_copies_the_wording_of_an_incoming_source() -> None:
     assert copied == []
 
 
+def test_no_search_keyword_copies_the_wording_of_a_labelled_question() -> None:
+    """The questions' search keywords are a field of the matcher too: like aliases, they are the handbook's own
+    names for a question, never the wording of a question it is measured on (tuning, further or held-out)."""
+    import re as _re
+
+    from rapidfuzz import fuzz
+
+    from handbook.calibration import EXTRA_LABELS, FRESH_LABELS, LABELS, load_labels
+    from handbook.pipeline import PROJECT_ROOT, Paths, load
+
+    def plain(text: str) -> str:
+        return _re.sub(r"[^a-z0-9 ]", "", text.lower()).strip()
+
+    asked = [(doc, plain(lab.question)) for folder in (LABELS, EXTRA_LABELS, FRESH_LABELS)
+             for doc, labs in load_labels(folder).items() for lab in labs]
+    assert len(asked) > 500
+    keywords = [(q.id, plain(k)) for q in load(Paths(PROJECT_ROOT)).bank.questions for k in q.keywords]
+    assert len(keywords) > 2000
+    copied = [f"{qid}: {k!r} ~ {doc}: {a!r}" for qid, k in keywords if len(k.split()) >= 4
+              for doc, a in asked if fuzz.token_sort_ratio(k, a) >= 85]
+    assert copied == []
+
+
 def test_a_decision_naming_a_merged_question_counts_for_the_question_it_became() -> None:
     from dataclasses import replace
 
