@@ -190,7 +190,8 @@ READER_CASES = {
         (12, "What is throttling?")]),
     "qa_numbered.txt": ("qa", [  # N) / Ans): answers' numbered lines are not questions; Q3 has no marker but
         (1, "what is a product endpoint?"), (7, "How do you cache the product list?"),  # carries on the numbering
-        (14, "why keep prices in cents?"), (18, "what is an order?")]),
+        (14, "why keep prices in cents?"), (18, "what is an order?"), (23, "Rest API?"),
+        (29, "what is a viewset?")]),
     "quiz.md": ("quiz", [  # options are not questions; the empty Q3 is not one; Q4 without options is
         (3, "Which class lists products?"), (9, "To validate two fields together, you override the `___` method."),
         (22, "Which setting lists installed apps?"), (24, "What is the correct way to write a class in Python?")]),
@@ -237,6 +238,13 @@ def test_off_topic_marks_follow_sections_and_named_technologies() -> None:
     assert not is_off_topic("what is djnago urls ?", [])  # a typo of the name still names it
     assert is_off_topic("支持的数据类型", ["6. Redis"]) and not is_off_topic("如何定制Manager？", ["2. Django基础", "Model层"])
     assert not is_off_topic("How do you paginate a long list?", ["Views"])  # the document's subject decides
+
+
+def test_a_paragraph_above_a_rule_of_dashes_is_no_section() -> None:
+    """In plain text, an answer's lines followed by ``-----`` parse as a setext heading; naming Python, it would
+    mark the next question off-topic if it were read as the section around it."""
+    marks = {q.asked: (q.off_topic, q.section) for q in ingest_document(read("qa_numbered.txt"), "qa_numbered.txt").questions}
+    assert marks["what is a viewset?"] == (False, None)
 
 
 def test_registry_keeps_licence_pending_and_off_topic(tmp_path: Path) -> None:

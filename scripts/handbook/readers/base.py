@@ -62,11 +62,17 @@ class Document:
 
     @cached_property
     def headings(self) -> list[Heading]:
-        """Markdown headings outside code, in order."""
+        """Markdown headings outside code, in order.
+
+        A setext heading over several lines is left out: in real documents it is a paragraph that a
+        line of dashes happens to follow (an answer's text above a ``-----`` rule), not a title."""
         out = []
         for index, token in enumerate(self.tokens):
             if token.type == "heading_open" and token.map:
-                out.append(Heading(int(token.tag[1]), token.map[0] + 1, self.tokens[index + 1].content.strip()))
+                text = self.tokens[index + 1].content.strip()
+                if token.markup in ("-", "=") and "\n" in text:
+                    continue
+                out.append(Heading(int(token.tag[1]), token.map[0] + 1, text))
         return out
 
     @cached_property
