@@ -178,6 +178,11 @@ READER_CASES = {
         (5, "How does the shop handle slow Django views?"),
         (17, "What is the difference between `select_related()` and `prefetch_related()` when listing orders?"),
         (28, "How does Redis persist data?"), (32, "What happens when Redis runs out of memory?")]),
+    "lists_answers.md": ("list", [  # answers right under the item's line; "3." under a paragraph is no list item
+        (2, "What is a product endpoint?"), (5, "List the order states."), (11, "Why keep prices in cents?"),
+        (14, "How do you refund an order when the payment has already settled?")]),
+    "toc_nav.md": ("toc", [  # the TOC's second list is navigation ("What else?", "Contributing", "Licence")
+        (10, "What is a product endpoint?"), (14, "How do you paginate orders?"), (18, "Describe throttling.")]),
     "numbered_sections.md": ("list", [  # numbered section headings, list numbering restarting in each section
         (4, "What is a Django app and why split the shop into apps?"), (5, "Explain `manage.py` and `settings.py`."),
         (6, "Difference between a project and an app."), (11, "What is a list comprehension?"),

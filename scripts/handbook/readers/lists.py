@@ -7,12 +7,13 @@ never questions. A list counts when most of its items read as questions, and the
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from markdown_it.token import Token
 
 from .base import Document, Found
-from .text import is_link_only, looks_like_question, question_text
+from .text import QUESTION_MARKS, is_link_only, looks_like_question, plain, question_text
 
 QUESTION_SHARE = 0.5  # a list is a question list when more than this share of its items reads as questions
 
@@ -44,6 +45,24 @@ def outer_lists(tokens: list[Token]) -> list[list[Item]]:
     return lists
 
 
+def asked(source: str) -> str:
+    """The question of an item: its first lines alone when they make a whole question (a question mark, or a
+    task ending in a full stop) and the lines after them, joined to the item without indentation, read as
+    its answer ("1. What is X?" then "X is ..."). A question that wraps keeps all its lines."""
+    lines = source.split("\n")
+    for cut in range(1, len(lines)):
+        head, rest = "\n".join(lines[:cut]), collapse_lines("\n".join(lines[cut:]))
+        text = plain(collapse_lines(head))
+        whole = text.endswith(QUESTION_MARKS) or (text.endswith(".") and looks_like_question(text))
+        if whole and rest and not looks_like_question(rest):
+            return head
+    return source
+
+
+def collapse_lines(text: str) -> str:
+    return " ".join(text.split())
+
+
 def is_option(text: str) -> bool:
     """A quiz option or task item: ``[ ] ...`` / ``[x] ...``."""
     return text.lstrip().startswith(("[ ]", "[x]", "[X]"))
@@ -55,7 +74,7 @@ def question_items(doc: Document) -> list[Item]:
         items = [i for i in items if i.source.strip() and not is_link_only(i.source) and not is_option(i.source)]
         if not items:
             continue
-        share = sum(looks_like_question(question_text(i.source)[1]) for i in items) / len(items)
+        share = sum(looks_like_question(question_text(asked(i.source))[1]) for i in items) / len(items)
         if share > QUESTION_SHARE:
             out += items
     return out
@@ -68,11 +87,34 @@ class ListReader:
         items = question_items(doc)
         if len(items) < 2:
             return 0.0
-        return sum(looks_like_question(question_text(i.source)[1]) for i in items) / len(items)
+        return sum(looks_like_question(question_text(asked(i.source))[1]) for i in items) / len(items)
 
     def read(self, doc: Document) -> list[Found]:
         out = []
         for item in question_items(doc):
-            number, text = question_text(item.source)
+            number, text = question_text(asked(item.source))
             out.append(Found(item.line, text, doc.section_above(item.line), item.number or number, item.end))
-        return out
+        return fill_numbering_gaps(doc, out)
+
+
+NUMBERED_LINE = re.compile(r"^\s{0,3}(\d{1,4})[.)]\s+(\S.*)$")
+
+
+def fill_numbering_gaps(doc: Document, found: list[Found]) -> list[Found]:
+    """Questions the numbering says are missing: between items ``n`` and ``m > n + 1``, a line ``n+1. ...``
+    that reads as a question. CommonMark does not start a list with any number but 1 right under a
+    paragraph, so "16. What is ...?" directly below an answer's last line is no list item."""
+    out: list[Found] = []
+    for index, item in enumerate(found):
+        out.append(item)
+        after = found[index + 1] if index + 1 < len(found) else None
+        if item.number is None or after is None or after.number is None or after.number <= item.number + 1:
+            continue
+        expected = item.number + 1
+        for line in range(item.line + 1, after.line):
+            match = NUMBERED_LINE.match(doc.lines[line - 1])
+            if (match and int(match.group(1)) == expected and line not in doc.code_lines
+                    and looks_like_question(match.group(2))):
+                out.append(Found(line, question_text(match.group(2))[1], doc.section_above(line), expected))
+                expected += 1
+    return out

@@ -31,15 +31,23 @@ def key(text: str) -> str:
     return collapse(plain(text)).casefold()
 
 
+QUESTION_SHARE = 0.5  # a TOC list lists questions when more than this share of its entries reads as questions
+
+
 def toc_entries(doc: Document) -> tuple[list[tuple[str, str]], list[tuple[int, int]]]:
-    """(text, anchor) of every entry of the TOC lists, and the lines those lists take."""
-    entries, spans = [], []
+    """(text, anchor) of every entry of the TOC lists, and the lines those lists take.
+
+    When some TOC lists read as questions, a list of other entries ("Contributing", "License") is
+    navigation: its lines are claimed, its entries are no questions."""
+    lists, spans = [], []
     for items in outer_lists(doc.tokens):
         links = [LINK.search(i.source) for i in items if is_link_only(i.source)]
         if len(items) >= MIN_ENTRIES and len(links) >= 0.8 * len(items):
-            entries += [(m.group("text"), unquote(m.group("anchor"))) for m in links if m]
+            lists.append([(m.group("text"), unquote(m.group("anchor"))) for m in links if m])
             spans.append((items[0].line, items[-1].end))
-    return entries, spans
+    asking = [entries for entries in lists
+              if sum(looks_like_question(question_text(text)[1]) for text, _ in entries) > QUESTION_SHARE * len(entries)]
+    return [entry for entries in (asking or lists) for entry in entries], spans
 
 
 def matched_headings(doc: Document) -> tuple[list[Heading], int, list[tuple[int, int]]]:
