@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from handbook.calibration import (
     EXTRA_LABELS,
+    FRESH2_LABELS,
     SECOND_LABELS,
     TUNING_DOCUMENTS,
     agreement,
@@ -47,8 +48,9 @@ def main() -> int:
                              "tests/data/dedup_labels_extra/) or one document "
                              "(held-out misses are never listed)")
     parser.add_argument("--held-out", action="store_true",
-                        help="also print the fresh held-out rows (tests/data/dedup_labels_fresh/, and its second blind "
-                             "labelling in dedup_labels_fresh_second/), figures only")
+                        help="also print the fresh held-out rows (tests/data/dedup_labels_fresh/, its second blind "
+                             "labelling in dedup_labels_fresh_second/, and the second held-out set in "
+                             "dedup_labels_fresh2/), figures only")
     args = parser.parse_args()
     paths = Paths(PROJECT_ROOT)
     _, questions = load_content(paths.content, paths.root)
@@ -63,7 +65,9 @@ def main() -> int:
         return 0
     held_out = held_out_labels() if args.held_out else None
     second = held_out_labels(SECOND_LABELS) if args.held_out else None
-    print(table(measure_all(questions, sources, overrides, held_out=held_out, left_out=True, held_out_second=second)))
+    fresh2 = held_out_labels(FRESH2_LABELS) if args.held_out else None
+    print(table(measure_all(questions, sources, overrides, held_out=held_out, left_out=True, held_out_second=second,
+                            held_out_2=fresh2)))
     if held_out and second:
         same, overlap, total = agreement(held_out, second)
         print(f"the two blind labellings of the held-out set agree on {same} of {total} main ids, "

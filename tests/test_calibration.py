@@ -15,8 +15,10 @@ import pytest
 from handbook.calibration import (
     EXTRA,
     EXTRA_LABELS,
+    FRESH_LABELS,
     HELD_OUT,
     INCOMING,
+    LABELS,
     SEEDS,
     SEEDS_WITH_ALIASES,
     TUNING_DOCUMENTS,
@@ -145,6 +147,36 @@ def test_fresh_held_out_set_meets_the_targets() -> None:
     assert row.precision >= HELD_OUT_PRECISION_FLOOR, figures
     assert row.new_recall >= 0.90, figures
     assert row.top3 >= HELD_OUT_TOP3_FLOOR, figures
+
+
+# The second held-out set (tests/data/dedup_labels_fresh2/), measured once when it was labelled: covered
+# precision 92.9% (13/14), top-3 88.2% (30/34), new recall 100% (1/1). Guards at the measured values: the
+# targets are not met on it either.
+HELD_OUT_2_FLOORS = {"precision": 0.92, "top3": 0.88, "new_recall": 1.0}
+
+
+def test_the_second_held_out_set_is_measured_and_never_tuned_on() -> None:
+    """Figures only, like the first held-out set; its questions repeat none of any other labelled set or source."""
+    import re as _re
+
+    from rapidfuzz import fuzz
+
+    from handbook.calibration import FRESH2_LABELS, HELD_OUT_2
+
+    fresh2 = held_out_labels(FRESH2_LABELS)
+    assert len(fresh2) == 35
+    others = [lab.question for folder in (LABELS, EXTRA_LABELS, FRESH_LABELS)
+              for labs in load_labels(folder).values() for lab in labs]
+    def plain(text: str) -> str:
+        return _re.sub(r"[^a-z0-9 ]", "", text.lower()).strip()
+    assert not [lab.question for lab in fresh2
+                if any(fuzz.token_sort_ratio(plain(lab.question), plain(o)) >= 90 for o in others)]
+    row = measure_all(*_bank(), held_out_2=fresh2)[-1]
+    assert row.name == HELD_OUT_2
+    figures = f"precision {row.precision:.3f}, top-3 {row.top3:.3f}, new recall {row.new_recall:.3f}"
+    assert row.precision >= HELD_OUT_2_FLOORS["precision"], figures
+    assert row.top3 >= HELD_OUT_2_FLOORS["top3"], figures
+    assert row.new_recall >= HELD_OUT_2_FLOORS["new_recall"], figures
 
 
 def test_a_second_blind_labelling_of_the_held_out_set_mostly_agrees() -> None:
