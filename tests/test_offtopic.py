@@ -39,3 +39,11 @@ def test_without_a_telling_name_the_innermost_telling_section_decides() -> None:
 def test_a_four_letter_typo_of_django_at_exactly_the_fuzzy_threshold_names_django(typo: str) -> None:
     # fuzz.ratio(typo, "django") is exactly 80 for each: the threshold counts
     assert names_django(f"How fast are {typo} views?")
+
+
+@pytest.mark.parametrize("text", [
+    "What are HTTP Verbs?",
+    "How should HTTP methods (GET, POST) be handled?",
+])
+def test_http_methods_are_web_api_basics_the_bank_answers_not_another_technology(text: str) -> None:
+    assert not is_off_topic(text, [])

@@ -40,7 +40,7 @@ OTHER_SECTION = re.compile(
 )
 OTHER_QUESTION = re.compile(
     r"\b(python|celery|redis|rabbitmq|kafka|pep\s?8|virtualenv|venv|pip|gunicorn|uwsgi|nginx|supervisor|git|docker|"
-    r"kubernetes|mysql|mongodb|http (?:methods?|verbs?)|__init__\.py|decorators?|generators?|lambda|gil)\b",
+    r"kubernetes|mysql|mongodb|__init__\.py|decorators?|generators?|lambda|gil)\b",
     re.IGNORECASE | re.ASCII,
 )
 WORD = re.compile(r"[A-Za-z_][\w.\-]*\w|[A-Za-z]", re.ASCII)
