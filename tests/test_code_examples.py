@@ -31,6 +31,10 @@ PARSE_ONLY = [b for b in ALL_PYTHON if NEWER_DJANGO.match(b.code)]
 @pytest.fixture(scope="module")
 def django_project():
     os.environ["DJANGO_SETTINGS_MODULE"] = "shop_settings"
+    # Settings examples read their secrets from the environment and stop when one is missing, as a
+    # deployment provides them; the examples' own environment provides these.
+    for name in ("DJANGO_SECRET_KEY", "POSTGRES_PASSWORD"):
+        os.environ.setdefault(name, f"examples-only-{name.lower()}")
     import django
     from django.test.runner import DiscoverRunner
     from django.test.utils import setup_test_environment, teardown_test_environment
