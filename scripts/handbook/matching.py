@@ -1,9 +1,10 @@
 """Matching a question against the bank: a content score over the whole bank question, plus the fuzzy title score.
 
 :class:`ContentMatcher` scores each query against every bank question's title, aliases and tags
-(the head) and the text of its answers (the body) with TF-IDF over code-aware retrieval terms
-(:func:`handbook.normalise.terms`), and adds the fuzzy score of the query against the question's
-title and aliases. Fuzzy scoring is blocked (:func:`best_scores`): every query is put in the
+(the head), the text of its answers (the body) and, lightly, its search keywords, with TF-IDF over
+code-aware retrieval terms (:func:`handbook.normalise.terms`; a query word the bank never uses is
+read as the bank's word one edit away), and adds the fuzzy score of the query against the
+question's title and aliases. Fuzzy scoring is blocked (:func:`best_scores`): every query is put in the
 blocks of its rarest words and each block is scored in one ``rapidfuzz.process.cdist`` call, so
 the cost grows with the size of the blocks, not with the product of the two lists.
 """

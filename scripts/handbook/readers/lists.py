@@ -3,6 +3,9 @@
 Items may wrap over several lines, carry inline code and be followed by code blocks or whole answers
 (all inside the item); only outermost lists are read, so numbered or bold items inside an answer are
 never questions. A list counts when most of its items read as questions, and then every item counts.
+An answer written on the lines right under the question (no indentation, so CommonMark joins it to the
+item) is not part of the question, and a numbered question the list parser missed is found from the
+numbering (:func:`fill_numbering_gaps`).
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from dataclasses import dataclass
 from markdown_it.token import Token
 
 from .base import Document, Found
-from .text import QUESTION_MARKS, is_link_only, looks_like_question, plain, question_text
+from .text import QUESTION_MARKS, collapse, is_link_only, looks_like_question, plain, question_text
 
 QUESTION_SHARE = 0.5  # a list is a question list when more than this share of its items reads as questions
 
@@ -51,16 +54,12 @@ def asked(source: str) -> str:
     its answer ("1. What is X?" then "X is ..."). A question that wraps keeps all its lines."""
     lines = source.split("\n")
     for cut in range(1, len(lines)):
-        head, rest = "\n".join(lines[:cut]), collapse_lines("\n".join(lines[cut:]))
-        text = plain(collapse_lines(head))
+        head, rest = "\n".join(lines[:cut]), collapse("\n".join(lines[cut:]))
+        text = plain(head)
         whole = text.endswith(QUESTION_MARKS) or (text.endswith(".") and looks_like_question(text))
         if whole and rest and not looks_like_question(rest):
             return head
     return source
-
-
-def collapse_lines(text: str) -> str:
-    return " ".join(text.split())
 
 
 def is_option(text: str) -> bool:
