@@ -349,7 +349,7 @@ def test_a_candidate_shows_its_title_and_answer_cosines_and_no_entry_without_a_f
     # and only the fuzzy score of the title that says it tells them apart
     pros_cons, session = ContentMatcher(BANK).rank([query])[0]
     assert (pros_cons.id, pros_cons.head, pros_cons.body, pros_cons.fuzzy, pros_cons.entry) == (
-        "session-auth-pros-cons", 1.0, 0.0, 74.0, "What are the pros and cons of session authentication?")
+        "session-auth-pros-cons", 1.0, 0.0, 77.0, "What are the pros and cons of session authentication?")
     assert (session.id, session.head, session.fuzzy, session.entry) == ("session-authentication", 1.0, 0.0, "")
 
 

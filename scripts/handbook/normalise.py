@@ -62,6 +62,8 @@ SYNONYMS = (
     (r"\btest\s+client\b", " test client apiclient "),
     # The path of a request through the framework, by any of its names.
     (r"\brequest[\s/-]+(?:response[\s-]+)?(?:flow|life[\s-]*cycle|cycle)\b", " request lifecycle "),
+    # A database record is a row.
+    (r"\brecords?\b", " record row "),
 )
 STOP_WORDS = frozenset({
     "a", "an", "the", "of", "in", "on", "to", "and", "or", "do", "does", "did", "you", "your", "is", "are",
@@ -164,7 +166,6 @@ def _one_pass(table: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], list
     return re.compile(f"{_guard([p for p, _ in table])}(?:{alternation})"), [r for _, r in table]
 
 
-_PHRASES = _one_pass(PHRASES)
 _PHRASES_AND_SYNONYMS = _one_pass(PHRASES + SYNONYMS)
 
 
@@ -174,9 +175,12 @@ def _expand(text: str, table: tuple[re.Pattern[str], list[str]]) -> str:
 
 
 def tokens(text: str) -> list[str]:
-    """The identifying words of a question, in order (for the fuzzy title score)."""
+    """The identifying words of a question, in order (for the fuzzy title score).
+
+    Phrases and synonyms are read as the retrieval terms read them, so "the advantages of X" and
+    "why use X" meet here too."""
     text = text.lower().replace("`", " ").replace("_", " ").replace("-", " ")
-    text = _expand(text, _PHRASES)
+    text = _expand(text, _PHRASES_AND_SYNONYMS)
     return [singular(t) for t in TOKEN.findall(text) if t not in STOP_WORDS]
 
 
