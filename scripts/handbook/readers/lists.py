@@ -2,7 +2,8 @@
 
 Items may wrap over several lines, carry inline code and be followed by code blocks or whole answers
 (all inside the item); only outermost lists are read, so numbered or bold items inside an answer are
-never questions. A list counts when most of its items read as questions, and then every item counts.
+never questions. A list counts when most of its items read as questions, and then every item counts;
+ordered lists that carry on one numbering count as one list (:func:`numbered_runs`).
 An answer written on the lines right under the question (no indentation, so CommonMark joins it to the
 item) is not part of the question, and a numbered question the list parser missed is found from the
 numbering (:func:`fill_numbering_gaps`).
@@ -67,16 +68,38 @@ def is_option(text: str) -> bool:
     return text.lstrip().startswith(("[ ]", "[x]", "[X]"))
 
 
+def numbered_runs(lists: list[list[Item]]) -> list[list[Item]]:
+    """The lists regrouped as the document numbers them: an ordered list whose first number continues an
+    earlier ordered list (``n`` after ``n - 1``) is part of it, whatever lists stand between them. A
+    document that puts an unindented answer under each numbered question makes each question a list of
+    its own; read together, they are one numbered list again. A list starting anew (an answer's steps,
+    ``1.`` after ``6.``) begins a run of its own; bullet lists stay as they are."""
+    runs: list[list[Item]] = []
+    open_runs: dict[int, list[Item]] = {}  # the next number each ordered run expects -> the run
+    for items in lists:
+        first, last = items[0].number, items[-1].number
+        if first is None or last is None:
+            runs.append(items)
+            continue
+        run = open_runs.pop(first, None)
+        if run is None:
+            run = []
+            runs.append(run)
+        run += items
+        open_runs[last + 1] = run
+    return runs
+
+
 def question_items(doc: Document) -> list[Item]:
     out = []
-    for items in outer_lists(doc.tokens):
+    for items in numbered_runs(outer_lists(doc.tokens)):
         items = [i for i in items if i.source.strip() and not is_link_only(i.source) and not is_option(i.source)]
         if not items:
             continue
         share = sum(looks_like_question(question_text(asked(i.source))[1]) for i in items) / len(items)
         if share > QUESTION_SHARE:
             out += items
-    return out
+    return sorted(out, key=lambda i: i.line)
 
 
 class ListReader:
