@@ -181,6 +181,21 @@ READER_CASES = {
     "lists_answers.md": ("list", [  # answers right under the item's line; "3." under a paragraph is no list item
         (2, "What is a product endpoint?"), (5, "List the order states."), (11, "Why keep prices in cents?"),
         (14, "How do you refund an order when the payment has already settled?")]),
+    "lists_runs.md": ("list", [  # each numbered item a list of its own (unindented answers): one numbering, one list;
+        (1, "Shop API vs shop admin"), (4, "What is a product endpoint?"),  # a topic with an answer is asked;
+        (7, "How do you paginate products?"), (10, "How do you refund an order?"),  # a bare Title Case label is not;
+        (14, "Explain how prices are stored."), (15, "How do you show a price in euros?"),  # a task, then a question
+        (17, "Why keep prices in cents?"), (20, "Order States"), (23, "Which states can a payment be in?")]),
+    "qa_tasks.md": ("qa", [  # **Q:** tasks under topic headings, most with no answer; "Expected Answer:" is an answer
+        (6, "Design the product and category models for the shop."),
+        (9, "How do you list a customer's orders without one query per order?"), (14, "Write a view that refunds an order.")]),
+    "lines_titles.txt": ("lines", [  # bare question lines; the next sections' titles follow with no blank line
+        (5, "What is a product endpoint?"), (6, "How do you paginate products?"), (10, "How do you refund an order?"),
+        (11, "Why keep prices in cents?"), (14, "How do you retry a failed payment?"),
+        (15, "Which states can a payment be in?")]),
+    "headings_prompts.md": ("headings", [  # lettered follow-ups ("1a."), a prompt naming an aspect ("Importance of")
+        (3, "What is a product endpoint?"), (6, "How does the endpoint paginate?"), (9, "Explain cursor pagination"),
+        (12, "Importance of keeping prices in cents.")]),
     "toc_nav.md": ("toc", [  # the TOC's second list is navigation ("What else?", "Contributing", "Licence")
         (10, "What is a product endpoint?"), (14, "How do you paginate orders?"), (18, "Describe throttling.")]),
     "numbered_sections.md": ("list", [  # numbered section headings, list numbering restarting in each section

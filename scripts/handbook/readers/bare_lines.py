@@ -2,6 +2,7 @@
 
 A paragraph counts when it has at least two lines, every line is a whole sentence, and at least half
 of them end with a question mark (or every one reads as a question); each line is then one question.
+Short titles on the paragraph's last lines belong to the next sections, not to the questions.
 """
 
 from __future__ import annotations
@@ -11,6 +12,13 @@ from .text import QUESTION_MARKS, collapse, looks_like_question, unwrap
 
 SENTENCE_ENDS = (*QUESTION_MARKS, ".", "!", "。", "！", ")")
 MAX_LINE = 250
+TITLE_WORDS = 6
+
+
+def is_title(line: str) -> bool:
+    """A short line that ends in no punctuation and starts with a capital: a section title ("Query Optimization")."""
+    words = line.split()
+    return 0 < len(words) <= TITLE_WORDS and line[0].isupper() and not line.endswith((*SENTENCE_ENDS, ":", ",", ";"))
 
 
 def question_paragraphs(doc: Document) -> list[list[int]]:
@@ -20,6 +28,8 @@ def question_paragraphs(doc: Document) -> list[list[int]]:
             continue
         numbers = list(range(token.map[0] + 1, token.map[1] + 1))
         lines = [collapse(doc.lines[n - 1]) for n in numbers]
+        while len(lines) > 2 and is_title(lines[-1]):  # the next sections' titles, with no blank line above them
+            numbers, lines = numbers[:-1], lines[:-1]
         if len(lines) < 2 or not all(0 < len(line) <= MAX_LINE and line.endswith(SENTENCE_ENDS) for line in lines):
             continue
         asks = sum(line.endswith(QUESTION_MARKS) for line in lines) * 2 >= len(lines)

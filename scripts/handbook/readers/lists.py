@@ -3,7 +3,9 @@
 Items may wrap over several lines, carry inline code and be followed by code blocks or whole answers
 (all inside the item); only outermost lists are read, so numbered or bold items inside an answer are
 never questions. A list counts when most of its items read as questions, and then every item counts;
-ordered lists that carry on one numbering count as one list (:func:`numbered_runs`).
+ordered lists that carry on one numbering count as one list (:func:`numbered_runs`). In a question
+list, a numbered Title Case label with nothing under it is a section, not a question
+(:func:`is_label`), and a task with a whole question on its next line is two questions (:func:`questions_of`).
 An answer written on the lines right under the question (no indentation, so CommonMark joins it to the
 item) is not part of the question, and a numbered question the list parser missed is found from the
 numbering (:func:`fill_numbering_gaps`).
@@ -90,6 +92,22 @@ def numbered_runs(lists: list[list[Item]]) -> list[list[Item]]:
     return runs
 
 
+def is_title_case(text: str) -> bool:
+    """Every word longer than three letters starts with a capital: "REST Framework and APIs"."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'-]*", plain(text)) if len(w) > 3]
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
+def is_label(item: Item, doc: Document, next_line: int) -> bool:
+    """A numbered section label inside a question list ("24. REST Framework and APIs"): no question, Title
+    Case, and nothing under it before the next item. A topic with an answer under it is a question."""
+    text = question_text(asked(item.source))[1]
+    if looks_like_question(text) or not is_title_case(text):
+        return False
+    below = doc.lines[item.line:next_line - 1]  # 0-based slice: the lines after the item's first, before the next
+    return not any(line.strip() for line in below[len(item.source.split("\n")) - 1:])
+
+
 def question_items(doc: Document) -> list[Item]:
     out = []
     for items in numbered_runs(outer_lists(doc.tokens)):
@@ -99,7 +117,21 @@ def question_items(doc: Document) -> list[Item]:
         share = sum(looks_like_question(question_text(asked(i.source))[1]) for i in items) / len(items)
         if share > QUESTION_SHARE:
             out += items
-    return sorted(out, key=lambda i: i.line)
+    out.sort(key=lambda i: i.line)
+    nexts = [i.line for i in out[1:]] + [len(doc.lines) + 1] if out else []
+    return [i for i, after in zip(out, nexts, strict=True) if not is_label(i, doc, after)]
+
+
+def questions_of(source: str) -> list[tuple[int, str]]:
+    """The questions of an item, each with its line offset: usually one (:func:`asked`), but a task ending in
+    a full stop with a whole question on the next line asks two ("2. Explain X." / "How does Y work?")."""
+    lines = source.split("\n")
+    head = plain(lines[0])
+    rest = collapse("\n".join(lines[1:]))
+    if (len(lines) > 1 and head.endswith(".") and looks_like_question(head)
+            and plain(rest).endswith(QUESTION_MARKS) and looks_like_question(rest)):
+        return [(0, lines[0]), (1, rest)]
+    return [(0, asked(source))]
 
 
 class ListReader:
@@ -114,8 +146,11 @@ class ListReader:
     def read(self, doc: Document) -> list[Found]:
         out = []
         for item in question_items(doc):
-            number, text = question_text(asked(item.source))
-            out.append(Found(item.line, text, doc.section_above(item.line), item.number or number, item.end))
+            for offset, source in questions_of(item.source):
+                number, text = question_text(source)
+                line = item.line + offset
+                out.append(Found(line, text, doc.section_above(line), item.number or number if not offset else None,
+                                 item.end))
         return fill_numbering_gaps(doc, out)
 
 

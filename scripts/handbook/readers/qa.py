@@ -4,7 +4,7 @@ line or its answer marker.
 
 A bare number is a question only where an answer marker follows it, or where it carries on the
 numbering of the questions with a question mark: an answer's own numbered lines ("1) Inner join")
-are neither."""
+are neither. A question marker needs no answer after it: a list of "Q:" tasks is read with confidence."""
 
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ QUESTION = re.compile(
     r"(?:[-#]?\s*(?P<number>\d{1,4})\s*[:.)\-–]*|[:.)\-–]+)[*_]{0,2}\s*(?P<text>\S.*)$",
     re.IGNORECASE,
 )
-ANSWER = re.compile(r"^\s*[*_]{0,2}(?:A|Ans|Answer)[*_]{0,2}\s*(?:[-#]?\s*\d{1,4})?\s*(?::-|[:.)\-–])", re.IGNORECASE)
+# "A:", "Ans :-", "Answer 3:", and an answer with one word before it: "Expected Answer:", "Sample answer:".
+ANSWER = re.compile(r"^\s*[*_]{0,2}(?:A|Ans|(?:[A-Za-z]+\s+)?Answer)[*_]{0,2}\s*(?:[-#]?\s*\d{1,4})?\s*(?::-|[:.)\-–])", re.IGNORECASE)
 NUMBERED = re.compile(r"^\s*(?P<number>\d{1,4})\s*[.):]\s*(?P<text>\S.*)$")
 FENCE = re.compile(r"^\s*(```|~~~)")
 BLANKS_BEFORE_ANSWER = 2  # blank lines allowed between a numbered question and its answer marker
@@ -46,7 +47,8 @@ def _answer_follows(lines: list[str], index: int) -> bool:
 
 
 def pairs(doc: Document) -> list[tuple[Found, bool]]:
-    """Each question marker with its text and whether an answer marker follows before the next question."""
+    """Each question marker with its text and whether it is sure to be a question: it says so ("Q:",
+    "Question 3:"), or an answer marker follows before the next question."""
     out: list[tuple[Found, bool]] = []
     in_code = False
     lines = doc.lines
@@ -67,11 +69,11 @@ def pairs(doc: Document) -> list[tuple[Found, bool]]:
                     continue
                 wrapped = []
             text = unwrap(collapse(" ".join([match.group("text"), *wrapped])))
-            out.append((Found(index + 1, text, doc.section_above(index + 1), number), False))
+            out.append((Found(index + 1, text, doc.section_above(index + 1), number), match.re is QUESTION))
         elif ANSWER.match(line) and out and not out[-1][1]:
             out[-1] = (out[-1][0], True)
     ends = [f.line - 1 for f, _ in out[1:]] + [len(lines)] if out else []
-    return [(Found(f.line, f.text, f.section, f.number, end), answered) for (f, answered), end in zip(out, ends, strict=True)]
+    return [(Found(f.line, f.text, f.section, f.number, end), sure) for (f, sure), end in zip(out, ends, strict=True)]
 
 
 class QAReader:
@@ -81,7 +83,7 @@ class QAReader:
         found = pairs(doc)
         if len(found) < 2:
             return 0.0
-        return sum(answered for _, answered in found) / len(found)
+        return sum(sure for _, sure in found) / len(found)
 
     def read(self, doc: Document) -> list[Found]:
         return [f for f, _ in pairs(doc)]

@@ -9,10 +9,13 @@ INTERROGATIVES = {"what", "what's", "whats", "how", "why", "when", "where", "whi
 IMPERATIVES = {"explain", "describe", "define", "compare", "contrast", "differentiate", "difference", "differences",
                "list", "name", "walk", "tell", "give", "discuss", "outline", "implement", "write", "show", "design",
                "illustrate", "summarize", "summarise", "distinguish"}
+# Nouns that open a prompt naming what to talk about ("Importance of X", "Types of X"): a task, like "Explain".
+ASPECTS = {"importance", "significance", "purpose", "advantages", "disadvantages", "benefits", "drawbacks", "pros",
+           "types", "kinds", "features", "role", "uses", "use"}
 QUESTION_MARKS = ("?", "？", "؟")
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
-# A question's own number: "12.", "12)", "Q12.", "Q12:", "Q 12 -".
-OWN_NUMBER = re.compile(r"^(?:Q\s?(\d{1,4})\s?[.):\-–]?\s*|(\d{1,4})(?:[.)]|\s?[:\-–])\s+)(?=\S)")
+# A question's own number: "12.", "12)", "Q12.", "Q12:", "Q 12 -", and a follow-up's "4a." / "4b)".
+OWN_NUMBER = re.compile(r"^(?:Q\s?(\d{1,4})\s?[.):\-–]?\s*|(\d{1,4})(?:[a-z]?[.)]|\s?[:\-–])\s+)(?=\S)")
 WRAPPERS = ("***", "**", "__", "*", "_")
 
 
@@ -38,9 +41,15 @@ def looks_like_question(text: str) -> bool:
     if text.endswith(QUESTION_MARKS):
         return True
     word = first_word(text)
-    if word in IMPERATIVES or task_after_adverb(text):
+    if word in IMPERATIVES or task_after_adverb(text) or topic_prompt(text):
         return not text.endswith((":", ","))
     return word in INTERROGATIVES and not text.endswith((":", ",", ";", "!"))
+
+
+def topic_prompt(text: str) -> bool:
+    """A prompt that names the aspect to talk about: "Importance of X.", "Types of X", "Advantages of X"."""
+    words = [w.lower() for w in WORD.findall(plain(text))[:3]]
+    return len(words) == 3 and words[0] in ASPECTS and words[1] == "of"
 
 
 def task_after_adverb(text: str) -> bool:
