@@ -196,6 +196,10 @@ READER_CASES = {
     "headings_prompts.md": ("headings", [  # lettered follow-ups ("1a."), a prompt naming an aspect ("Importance of")
         (3, "What is a product endpoint?"), (6, "How does the endpoint paginate?"), (9, "Explain cursor pagination"),
         (12, "Importance of keeping prices in cents.")]),
+    "lines_spaced.md": ("lines", [  # bare questions with blank lines between them, under one-line section titles
+        (3, "What is a product endpoint?"), (5, "How do you paginate products?"), (7, "Why keep prices in cents?"),
+        (11, "How do you refund an order?"), (13, "Which states can an order be in?"),
+        (15, "Explain how a payment is retried.")]),
     "toc_nav.md": ("toc", [  # the TOC's second list is navigation ("What else?", "Contributing", "Licence")
         (10, "What is a product endpoint?"), (14, "How do you paginate orders?"), (18, "Describe throttling.")]),
     "numbered_sections.md": ("list", [  # numbered section headings, list numbering restarting in each section
@@ -258,6 +262,17 @@ def test_off_topic_marks_follow_sections_and_named_technologies() -> None:
     assert not is_off_topic("what is djnago urls ?", [])  # a typo of the name still names it
     assert is_off_topic("支持的数据类型", ["6. Redis"]) and not is_off_topic("如何定制Manager？", ["2. Django基础", "Model层"])
     assert not is_off_topic("How do you paginate a long list?", ["Views"])  # the document's subject decides
+
+
+def test_spaced_bare_questions_take_their_title_lines_as_sections_and_answers_stop_them() -> None:
+    from handbook.readers.bare_lines import spaced_questions
+    from handbook.readers.base import Document
+
+    sections = {q.line: q.section for q in ingest_document(read("lines_spaced.md"), "lines_spaced.md").questions}
+    assert sections == {3: "🔹 Catalogue", 5: "🔹 Catalogue", 7: "🔹 Catalogue", 11: "🔹 Orders", 13: "🔹 Orders",
+                        15: "🔹 Orders"}
+    answered = "What is a product endpoint?\n\nThe URL that lists products.\n\nHow do you paginate?\n\nBy page.\n"
+    assert spaced_questions(Document("answered.md", answered)) == {}  # a question, then its answer: half asks
 
 
 def test_a_paragraph_above_a_rule_of_dashes_is_no_section() -> None:

@@ -47,3 +47,8 @@ def test_a_four_letter_typo_of_django_at_exactly_the_fuzzy_threshold_names_djang
 ])
 def test_http_methods_are_web_api_basics_the_bank_answers_not_another_technology(text: str) -> None:
     assert not is_off_topic(text, [])
+
+
+def test_a_deployment_section_of_a_django_collection_is_on_topic_unless_the_question_names_a_tool() -> None:
+    assert not is_off_topic("Which database do you pick for production?", ["Performance & Deployment"])
+    assert is_off_topic("How many Gunicorn workers do you run?", ["Performance & Deployment"])

@@ -5,7 +5,8 @@
    Gunicorn, Nginx...) is off topic.
 3. Otherwise its sections decide, innermost first: the first enclosing heading that names Django
    makes it on topic, the first that names another technology (Python basics, Celery, Redis,
-   RabbitMQ, MySQL, deployment, algorithms...) makes it off topic.
+   RabbitMQ, MySQL, algorithms...) makes it off topic. Deployment is no other technology: deploying a
+   Django project is the bank's subject; a question that names the server or tool is caught by rule 2.
 4. Otherwise the document's subject decides: these are Django/DRF collections, so it is on topic.
 """
 
@@ -34,7 +35,7 @@ DJANGO_PHRASES = ("rest framework", "class-based view", "class based view", "fun
 # Other technologies: a section titled with one of these is not about Django, nor is a question naming one.
 OTHER_SECTION = re.compile(
     r"\b(python|celery|redis|rabbitmq|kafka|mysql|postgres(?:ql)?|sql|mongodb|linux|git|docker|kubernetes|nginx|"
-    r"html|css|javascript|algorithms?|data structures?|deployment|devops|networking|system design)\b|"
+    r"html|css|javascript|algorithms?|data structures?|devops|networking|system design)\b|"
     r"部署|算法|数据库|基础语法",
     re.IGNORECASE | re.ASCII,
 )
