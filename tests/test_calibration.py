@@ -153,11 +153,13 @@ def test_fresh_held_out_set_meets_the_targets() -> None:
 # precision 92.9% (13/14), top-3 88.2% (30/34), new recall 100% (1/1); after the next matcher change
 # (synonyms in the fuzzy title words, record = row), 93.3% (14/15), 88.2% (30/34), 100% (1/1).
 # The third (tests/data/dedup_labels_fresh3/), five documents first read after that change and measured once:
-# covered precision 100% (56/56), top-3 91.6% (164/179), new recall 100% (10/10).
-# Guards at the measured values: the top-3 target (95%) is met on neither.
+# covered precision 100% (56/56), top-3 91.6% (164/179), new recall 100% (10/10). The fourth
+# (tests/data/dedup_labels_fresh4/), three more documents read after that, the matcher unchanged: 93.5% (43/46),
+# 86.8% (118/136), 100% (14/14). Guards at the measured values: the top-3 target (95%) is met on none.
 LATER_HELD_OUT = {
     "second": ("FRESH2_LABELS", "HELD_OUT_2", "held_out_2", 35, {"precision": 0.92, "top3": 0.88, "new_recall": 1.0}),
     "third": ("FRESH3_LABELS", "HELD_OUT_3", "held_out_3", 189, {"precision": 0.99, "top3": 0.91, "new_recall": 1.0}),
+    "fourth": ("FRESH4_LABELS", "HELD_OUT_4", "held_out_4", 150, {"precision": 0.93, "top3": 0.86, "new_recall": 1.0}),
 }
 
 
@@ -174,7 +176,8 @@ def test_the_later_held_out_sets_are_measured_and_never_tuned_on(which: str) -> 
     folder = getattr(calibration, folder_name)
     labels = held_out_labels(folder)
     assert len(labels) == count
-    earlier = [LABELS, EXTRA_LABELS, FRESH_LABELS, calibration.FRESH2_LABELS, calibration.FRESH3_LABELS]
+    earlier = [LABELS, EXTRA_LABELS, FRESH_LABELS, calibration.FRESH2_LABELS, calibration.FRESH3_LABELS,
+               calibration.FRESH4_LABELS]
     earlier = earlier[:earlier.index(folder)]
     others = [lab.question for f in earlier for labs in load_labels(f).values() for lab in labs]
     others += [q.asked for s in _bank()[1] for q in s.questions]
