@@ -46,6 +46,8 @@ def test_stop_words_and_plurals_are_dropped_and_code_names_split() -> None:
     ("How do you secure an end-point?", "How do you secure an endpoint?"),
     ("diff b/w get and filter?", "difference between get and filter?"),  # interview shorthand
     ("how do u test ur views?", "how do you test your views?"),
+    ("Which design pattern does Django follow?", "Which architecture pattern does Django follow?"),
+    ("Which architectural pattern does Django follow?", "Which architecture pattern does Django follow?"),
 ])
 def test_general_synonyms_read_the_same(one: str, other: str) -> None:
     assert terms(one) == terms(other)

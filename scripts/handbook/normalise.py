@@ -64,6 +64,8 @@ SYNONYMS = (
     (r"\brequest[\s/-]+(?:response[\s-]+)?(?:flow|life[\s-]*cycle|cycle)\b", " request lifecycle "),
     # A database record is a row.
     (r"\brecords?\b", " record row "),
+    # A framework's design pattern is its architecture (MVT).
+    (r"\b(?:design|architectural)\s+patterns?\b", " architecture pattern "),
 )
 STOP_WORDS = frozenset({
     "a", "an", "the", "of", "in", "on", "to", "and", "or", "do", "does", "did", "you", "your", "is", "are",
