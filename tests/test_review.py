@@ -151,3 +151,14 @@ def test_cli_review_of_invalid_content_exits_1(project: Path) -> None:
     topic.write_text(topic.read_text(encoding="utf-8").replace("## Mid", "## Middle", 1), encoding="utf-8")
     done = run_cli("review", "--new", "drf-qa-readme:x", root=project)
     assert (done.returncode, done.stdout) == (1, "")
+
+
+def test_interactive_maps_to_any_bank_id_and_lists_the_ids_a_fragment_names() -> None:
+    """When the right answer is not among the three candidates, the person types its id (a part lists ids)."""
+    said: list[str] = []
+    answers = iter(["web", "nope", "web-api"])
+    decisions = interactive([review_match("one", "s1", "suggested")], ask=lambda _: next(answers), say=said.append,
+                            bank_ids=frozenset({"api", "web-api", "webhooks"}))
+    assert decisions == [Decision("one", "s1", "map", "mapped by id in review", "web-api")]
+    assert "    bank ids with 'web': web-api, webhooks" in said
+    assert not any("'nope'" in line for line in said)  # no id contains it: just asked again

@@ -93,9 +93,9 @@ def cmd_review(args: argparse.Namespace) -> int:
         decisions += [review.Decision(*review.parse_target(t)[:2], "off_topic", why) for t in args.off_topic]
         if any(d.kind == "map" and d.id is None for d in decisions):
             raise review.ReviewError("--accept needs SOURCE:REF=BANK_ID")
-        if not decisions:
-            decisions = review.interactive(review.to_review(result.report, args.source))
         bank_ids = {q.id for q in result.bank.questions}
+        if not decisions:
+            decisions = review.interactive(review.to_review(result.report, args.source), bank_ids=frozenset(bank_ids))
         for decision in decisions:
             review.check_decision(decision, result.report, bank_ids)
     except review.ReviewError as exc:

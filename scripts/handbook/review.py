@@ -87,25 +87,33 @@ def record(path: Path, decisions: list[Decision]) -> None:
         yaml.dump(data, handle)
 
 
+ID_HINTS = 8  # ids listed when a reply is part of some bank ids
+
+
 def to_review(report: DedupReport, source: str | None = None) -> list[Match]:
     """Suggested questions first, then new ones not yet confirmed, optionally of one source."""
     out = [m for m in report.by_status("suggested") if source in (None, m.source)]
     return out + [m for m in report.by_status("new") if source in (None, m.source) and not m.why.startswith("marked new")]
 
 
-def interactive(matches: list[Match], ask: Callable[[str], str] = input, say: Callable[[str], None] = print) -> list[Decision]:
-    """Ask about each question in turn: accept a candidate by number, mark it new or off-topic, skip, or quit."""
+def interactive(matches: list[Match], ask: Callable[[str], str] = input, say: Callable[[str], None] = print,
+                bank_ids: frozenset[str] = frozenset()) -> list[Decision]:
+    """Ask about each question in turn: accept a candidate by number, or any bank question by its id (part of
+    an id lists the ids that contain it), mark it new or off-topic, skip, or quit."""
     decisions: list[Decision] = []
+    hint = ", or a bank id" if bank_ids else ""
     for n, m in enumerate(matches, start=1):
         say(f"\n[{n}/{len(matches)}] {m.source}:{m.ref} ({m.status}) {m.asked}")
         for line in candidates(m):
             say(f"    {line}")
         while True:
-            answer = ask("accept 1-3, (n)ew, (o)ff-topic, (s)kip, (q)uit > ").strip().lower()
+            answer = ask(f"accept 1-3{hint}, (n)ew, (o)ff-topic, (s)kip, (q)uit > ").strip().lower()
             if answer in {"1", "2", "3"} and int(answer) <= len(m.candidates):
                 chosen = m.candidates[int(answer) - 1]
                 decisions.append(Decision(m.source, m.ref, "map", f"accepted in review (score {chosen['score']:.2f})",
                                           chosen["id"]))
+            elif answer in bank_ids:
+                decisions.append(Decision(m.source, m.ref, "map", "mapped by id in review", answer))
             elif answer == "n":
                 decisions.append(Decision(m.source, m.ref, "new", "confirmed new in review"))
             elif answer == "o":
@@ -113,6 +121,9 @@ def interactive(matches: list[Match], ask: Callable[[str], str] = input, say: Ca
             elif answer == "q":
                 return decisions
             elif answer != "s":
+                close = sorted(i for i in bank_ids if answer and answer in i)
+                if close:
+                    say(f"    bank ids with '{answer}': {', '.join(close[:ID_HINTS])}{' ...' if len(close) > ID_HINTS else ''}")
                 continue
             break
     return decisions
