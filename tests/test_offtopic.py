@@ -52,3 +52,18 @@ def test_http_methods_are_web_api_basics_the_bank_answers_not_another_technology
 def test_a_deployment_section_of_a_django_collection_is_on_topic_unless_the_question_names_a_tool() -> None:
     assert not is_off_topic("Which database do you pick for production?", ["Performance & Deployment"])
     assert is_off_topic("How many Gunicorn workers do you run?", ["Performance & Deployment"])
+
+
+@pytest.mark.parametrize(("text", "off"), [
+    ("How do you write middleware in FastAPI?", True),  # a word Django shares, in another framework
+    ("Compare Tortoise ORM vs SQLAlchemy.", True),
+    ("How is FastAPI different from Django?", False),  # names Django: a comparison the bank answers
+    ("When would you pick Flask over DRF?", False),
+])
+def test_another_framework_named_without_django_is_off_topic(text: str, off: bool) -> None:
+    assert is_off_topic(text) is off
+
+
+def test_a_flask_or_fastapi_section_makes_its_generic_questions_off_topic() -> None:
+    assert is_off_topic("How do you structure a large app?", ["FastAPI Interview Questions"])
+    assert not is_off_topic("How do you structure a large app?", ["Django Interview Questions"])

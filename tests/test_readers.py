@@ -281,8 +281,11 @@ def test_details_summary_text_line_counts_newlines_across_leading_blank_strings(
 def test_list_reader_skips_quiz_options_and_link_only_items() -> None:
     from handbook.readers.lists import ListReader
 
-    options = "- What is a view?\n- What is a model?\n- [ ] What is a form?\n- [x] What is a field?\n"
+    options = "- What is a view?\n- What is a model?\n- [ ] A form class\n- [x] `models.Field`\n"
     assert found(ListReader(), options) == [(1, "What is a view?"), (2, "What is a model?")]
+    # a checklist of questions (the reader ticks off what they studied) is a list of questions, boxes dropped
+    checklist = "1. [x] What is a view?\n2. [ ] What is a model?\n3. [X] Explain forms.\n"
+    assert found(ListReader(), checklist) == [(1, "What is a view?"), (2, "What is a model?"), (3, "Explain forms.")]
     links = "- What is a view?\n- What is a model?\n- [Docs](https://docs.djangoproject.com/)\n"
     assert found(ListReader(), links) == [(1, "What is a view?"), (2, "What is a model?")]
 

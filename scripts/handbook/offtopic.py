@@ -1,6 +1,8 @@
 """Whether an ingested question is about Django or DRF, by a general rule (never per document).
 
-1. A question that names Django, DRF or an API, term or setting specific to them is on topic.
+1. A question that names another Python web framework (Flask, FastAPI, SQLAlchemy...) and not Django or DRF
+   by name is off topic, even with words Django shares ("middleware in FastAPI"). Otherwise, a question
+   that names Django, DRF or an API, term or setting specific to them is on topic.
 2. Otherwise, a question that names another technology (Python, PEP 8, virtualenv, Celery, Redis,
    Gunicorn, Nginx...) is off topic.
 3. Otherwise its sections decide, innermost first: the first enclosing heading that names Django
@@ -35,7 +37,7 @@ DJANGO_PHRASES = ("rest framework", "class-based view", "class based view", "fun
 # Other technologies: a section titled with one of these is not about Django, nor is a question naming one.
 OTHER_SECTION = re.compile(
     r"\b(python|celery|redis|rabbitmq|kafka|mysql|postgres(?:ql)?|sql|mongodb|linux|git|docker|kubernetes|nginx|"
-    r"html|css|javascript|algorithms?|data structures?|devops|networking|system design)\b|"
+    r"html|css|javascript|algorithms?|data structures?|devops|networking|system design|flask|fastapi)\b|"
     r"部署|算法|数据库|基础语法",
     re.IGNORECASE | re.ASCII,
 )
@@ -44,6 +46,10 @@ OTHER_QUESTION = re.compile(
     r"kubernetes|mysql|mongodb|__init__\.py|decorators?|generators?|lambda|gil)\b",
     re.IGNORECASE | re.ASCII,
 )
+# Other Python web frameworks and their ORMs: a question that names one and not Django is about that one,
+# whatever words it shares with Django (middleware, ORM, serializers).
+OTHER_FRAMEWORK = re.compile(r"\b(?:flask|fastapi|sqlalchemy|tortoise|pydantic|starlette)\b", re.IGNORECASE | re.ASCII)
+DJANGO_BY_NAME = re.compile(r"\bdjango|\bdrf\b|\brest\s+framework\b", re.IGNORECASE | re.ASCII)
 WORD = re.compile(r"[A-Za-z_][\w.\-]*\w|[A-Za-z]", re.ASCII)
 
 
@@ -67,6 +73,8 @@ def is_off_topic(question: str, sections: list[str] | tuple[str, ...] = ()) -> b
 
     ``sections`` are the headings enclosing the question, outermost first.
     """
+    if OTHER_FRAMEWORK.search(question) and not DJANGO_BY_NAME.search(question):
+        return True  # "middleware in FastAPI": a word Django shares, in another framework
     if names_django(question):
         return False
     if OTHER_QUESTION.search(question.replace("\\", "")):

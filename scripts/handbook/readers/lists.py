@@ -14,13 +14,14 @@ numbering (:func:`fill_numbering_gaps`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from markdown_it.token import Token
 
 from .base import Document, Found
 from .text import QUESTION_MARKS, collapse, is_link_only, looks_like_question, plain, question_text
 
+CHECKBOXES = ("[ ]", "[x]", "[X]")
 QUESTION_SHARE = 0.5  # a list is a question list when more than this share of its items reads as questions
 
 
@@ -66,8 +67,18 @@ def asked(source: str) -> str:
 
 
 def is_option(text: str) -> bool:
-    """A quiz option or task item: ``[ ] ...`` / ``[x] ...``."""
-    return text.lstrip().startswith(("[ ]", "[x]", "[X]"))
+    """A quiz option or task item: ``[ ] ...`` / ``[x] ...`` that asks nothing. A checklist of questions
+    (``1. [x] What is a decorator?``, the reader ticking off what they studied) is a list of questions."""
+    stripped = text.lstrip()
+    if not stripped.startswith(CHECKBOXES):
+        return False
+    return not looks_like_question(question_text(asked(without_checkbox(stripped)))[1])
+
+
+def without_checkbox(text: str) -> str:
+    """The item's text without a leading task-list checkbox."""
+    stripped = text.lstrip()
+    return stripped[3:].lstrip() if stripped.startswith(CHECKBOXES) else text
 
 
 def numbered_runs(lists: list[list[Item]]) -> list[list[Item]]:
@@ -114,6 +125,7 @@ def question_items(doc: Document) -> list[Item]:
         items = [i for i in items if i.source.strip() and not is_link_only(i.source) and not is_option(i.source)]
         if not items:
             continue
+        items = [replace(i, source=without_checkbox(i.source)) for i in items]
         share = sum(looks_like_question(question_text(asked(i.source))[1]) for i in items) / len(items)
         if share > QUESTION_SHARE:
             out += items
