@@ -200,6 +200,9 @@ READER_CASES = {
         (3, "What is a product endpoint?"), (5, "How do you paginate products?"), (7, "Why keep prices in cents?"),
         (11, "How do you refund an order?"), (13, "Which states can an order be in?"),
         (15, "Explain how a payment is retried.")]),
+    "qa_followups.md": ("qa", [  # bold **Q1. ...**, **Follow-up: ...** and **Q What ...?** markers, emphasis closed
+        (3, "Why keep prices in cents?"), (7, "How do you show a price in euros?"), (13, "What is a refund?"),
+        (17, "How do you retry a failed payment?")]),
     "toc_nav.md": ("toc", [  # the TOC's second list is navigation ("What else?", "Contributing", "Licence")
         (10, "What is a product endpoint?"), (14, "How do you paginate orders?"), (18, "Describe throttling.")]),
     "numbered_sections.md": ("list", [  # numbered section headings, list numbering restarting in each section

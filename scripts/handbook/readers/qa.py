@@ -1,4 +1,5 @@
 """Plain-text question and answer pairs: ``Q: ...`` / ``A: ...``, ``Question 3: ...`` / ``Answer: ...``,
+``Follow-up: ...`` (a question of its own after an answer), ``**Q What ...?**``,
 ``Q-1 ...`` / ``Ans :- ...``, and bare numbers: ``12) ...`` / ``Ans) ...``. A question may wrap until a blank
 line or its answer marker.
 
@@ -14,8 +15,8 @@ from .base import Document, Found
 from .text import collapse, unwrap
 
 QUESTION = re.compile(
-    r"^\s*[*_]{0,2}(?:Q|Ques|Question)[*_]{0,2}\s*"
-    r"(?:[-#]?\s*(?P<number>\d{1,4})\s*[:.)\-–]*|[:.)\-–]+)[*_]{0,2}\s*(?P<text>\S.*)$",
+    r"^\s*[*_]{0,2}(?:Q|Ques|Question|Follow[- ]?up(?:\s+question)?)[*_]{0,2}\s*"
+    r"(?:[-#]?\s*(?P<number>\d{1,4})\s*[:.)\-–]*|[:.)\-–]+|(?<=Q)\s+(?=[A-Z]))[*_]{0,2}\s*(?P<text>\S.*)$",
     re.IGNORECASE,
 )
 # "A:", "Ans :-", "Answer 3:", and an answer with one word before it: "Expected Answer:", "Sample answer:".
@@ -69,6 +70,8 @@ def pairs(doc: Document) -> list[tuple[Found, bool]]:
                     continue
                 wrapped = []
             text = unwrap(collapse(" ".join([match.group("text"), *wrapped])))
+            if line.lstrip()[:1] in "*_":  # "**Q1. Why X?**": the marker opened the emphasis, so close it here
+                text = text.rstrip("*_ ")
             out.append((Found(index + 1, text, doc.section_above(index + 1), number), match.re is QUESTION))
         elif ANSWER.match(line) and out and not out[-1][1]:
             out[-1] = (out[-1][0], True)
