@@ -24,13 +24,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from handbook.calibration import (
     EXTRA_LABELS,
-    FRESH2_LABELS,
-    FRESH3_LABELS,
-    FRESH4_LABELS,
     SECOND_LABELS,
     TUNING_DOCUMENTS,
     agreement,
     held_out_labels,
+    later_held_out_labels,
     load_labels,
     measure_all,
     misses,
@@ -52,7 +50,7 @@ def main() -> int:
     parser.add_argument("--held-out", action="store_true",
                         help="also print the fresh held-out rows (tests/data/dedup_labels_fresh/, its second blind "
                              "labelling in dedup_labels_fresh_second/, and the later held-out sets in "
-                             "dedup_labels_fresh2/, fresh3/ and fresh4/), figures only")
+                             "dedup_labels_fresh2/ to fresh5/), figures only")
     args = parser.parse_args()
     paths = Paths(PROJECT_ROOT)
     _, questions = load_content(paths.content, paths.root)
@@ -67,11 +65,9 @@ def main() -> int:
         return 0
     held_out = held_out_labels() if args.held_out else None
     second = held_out_labels(SECOND_LABELS) if args.held_out else None
-    fresh2 = held_out_labels(FRESH2_LABELS) if args.held_out else None
-    fresh3 = held_out_labels(FRESH3_LABELS) if args.held_out else None
-    fresh4 = held_out_labels(FRESH4_LABELS) if args.held_out else None
+    later = later_held_out_labels() if args.held_out else None
     print(table(measure_all(questions, sources, overrides, held_out=held_out, left_out=True, held_out_second=second,
-                            held_out_2=fresh2, held_out_3=fresh3, held_out_4=fresh4)))
+                            later_held_out=later)))
     if held_out and second:
         same, overlap, total = agreement(held_out, second)
         print(f"the two blind labellings of the held-out set agree on {same} of {total} main ids, "

@@ -498,13 +498,14 @@ def test_no_search_keyword_copies_the_wording_of_a_labelled_question() -> None:
 
     from rapidfuzz import fuzz
 
-    from handbook.calibration import EXTRA_LABELS, FRESH2_LABELS, FRESH_LABELS, LABELS, load_labels
+    from handbook.calibration import EXTRA_LABELS, FRESH_LABELS, LABELS, LATER_HELD_OUT, load_labels
     from handbook.pipeline import PROJECT_ROOT, Paths, load
 
     def plain(text: str) -> str:
         return _re.sub(r"[^a-z0-9 ]", "", text.lower()).strip()
 
-    asked = [(doc, plain(lab.question)) for folder in (LABELS, EXTRA_LABELS, FRESH_LABELS, FRESH2_LABELS)
+    folders = (LABELS, EXTRA_LABELS, FRESH_LABELS, *(folder for _, folder in LATER_HELD_OUT))
+    asked = [(doc, plain(lab.question)) for folder in folders
              for doc, labs in load_labels(folder).items() for lab in labs]
     assert len(asked) > 500
     keywords = [(q.id, plain(k)) for q in load(Paths(PROJECT_ROOT)).bank.questions for k in q.keywords]

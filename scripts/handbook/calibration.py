@@ -7,9 +7,9 @@ Label sets:
 - the seeds (the ``sources/*.yml`` that are not one of the seven documents), whose answer is the bank question whose title or
   hand-made alias they match (or their override), measured against the bank *without* aliases;
 - ``tests/data/dedup_labels_fresh/*.yml`` (same format): the fresh held-out set, labelled blind;
-- ``tests/data/dedup_labels_fresh2/``, ``dedup_labels_fresh3/`` and ``dedup_labels_fresh4/``: later held-out
-  sets, documents first read after a matcher change was final, less the questions that repeat any earlier
-  labelled question.
+- ``tests/data/dedup_labels_fresh2/`` to ``dedup_labels_fresh5/`` (``LATER_HELD_OUT``): later held-out sets,
+  documents first read after a matcher change was final, less the questions that repeat any earlier
+  labelled question. The third is spent (its misses were read after its one measurement).
 
 Tuning data: the seeds without aliases and all seven documents of ``tests/data/dedup_labels/``.
 The thresholds and rules of :mod:`handbook.dedup`, :mod:`handbook.matching` and
@@ -42,9 +42,14 @@ from .overrides import Overrides
 LABELS = Path(__file__).resolve().parents[2] / "tests" / "data" / "dedup_labels"  # tuning: all seven documents
 FRESH_LABELS = LABELS.with_name("dedup_labels_fresh")  # held out: figures only, never misses
 SECOND_LABELS = LABELS.with_name("dedup_labels_fresh_second")  # the same questions, labelled again by someone else
-FRESH2_LABELS = LABELS.with_name("dedup_labels_fresh2")  # a second held-out set, read after the matcher was final
-FRESH3_LABELS = LABELS.with_name("dedup_labels_fresh3")  # a third, read after the next matcher change was final
-FRESH4_LABELS = LABELS.with_name("dedup_labels_fresh4")  # a fourth, read after the third was measured (same matcher)
+# The later held-out sets, in the order they were made: (row name, folder). Each holds documents first read
+# after the matcher change before it was final, less the questions that repeat any earlier labelled one.
+LATER_HELD_OUT = (
+    ("second held-out set (3 documents)", LABELS.with_name("dedup_labels_fresh2")),
+    ("third held-out set (5 documents)", LABELS.with_name("dedup_labels_fresh3")),  # spent: its misses were read
+    ("fourth held-out set (3 documents)", LABELS.with_name("dedup_labels_fresh4")),
+    ("fifth held-out set (5 documents)", LABELS.with_name("dedup_labels_fresh5")),
+)
 EXTRA_LABELS = LABELS.with_name("dedup_labels_extra")  # tuning: documents that are not registered sources, labelled blind
 TUNING_DOCUMENTS = ("aditya-django50", "devinterview-django", "hiredev-questions", "pragati-django-celery-redis",
                     "sachin-readme-tables", "sanket-django-interview-que", "shivangi-django-interview-question")
@@ -55,9 +60,6 @@ EXTRA = "more documents, labelled blind (tuning)"
 LEFT_OUT = "incoming, answer left out (tuning)"
 HELD_OUT = "fresh held-out"
 HELD_OUT_SECOND = "fresh held-out, second labeller"
-HELD_OUT_2 = "second held-out set (3 documents)"
-HELD_OUT_3 = "third held-out set (5 documents)"
-HELD_OUT_4 = "fourth held-out set (3 documents)"
 SEED_ALIAS_SCORE = 85.0  # the seeds' hand-made aliases: a seed question is answered by the title or alias it matches this well
 
 
@@ -252,8 +254,8 @@ def agreement(first: list[Label], second: list[Label]) -> tuple[int, int, int]:
 def measure_all(questions: list[Question], sources: list[Source], overrides: Overrides,
                 labels: dict[str, list[Label]] | None = None, held_out: list[Label] | None = None,
                 left_out: bool = False, held_out_second: list[Label] | None = None,
-                extra: dict[str, list[Label]] | None = None, held_out_2: list[Label] | None = None,
-                held_out_3: list[Label] | None = None, held_out_4: list[Label] | None = None) -> list[Figures]:
+                extra: dict[str, list[Label]] | None = None,
+                later_held_out: dict[str, list[Label]] | None = None) -> list[Figures]:
     """Figures for the tuning sets: the seeds (with and without aliases), the seven documents together and
     each alone; with ``left_out``, the documents again with each answer left out of the bank
     (:func:`measure_left_out`); with ``held_out`` labels (see :func:`held_out_labels`), a last row for them.
@@ -283,13 +285,14 @@ def measure_all(questions: list[Question], sources: list[Source], overrides: Ove
         rows.append(measure(HELD_OUT, held_out, full))
     if held_out_second:
         rows.append(measure(HELD_OUT_SECOND, merged(held_out_second, questions), full))
-    if held_out_2:
-        rows.append(measure(HELD_OUT_2, merged(held_out_2, questions), full))
-    if held_out_3:
-        rows.append(measure(HELD_OUT_3, merged(held_out_3, questions), full))
-    if held_out_4:
-        rows.append(measure(HELD_OUT_4, merged(held_out_4, questions), full))
+    for name, labels_of_set in (later_held_out or {}).items():
+        rows.append(measure(name, merged(labels_of_set, questions), full))
     return rows
+
+
+def later_held_out_labels() -> dict[str, list[Label]]:
+    """Every later held-out set that has labels, by row name (see ``LATER_HELD_OUT``)."""
+    return {name: labels for name, folder in LATER_HELD_OUT if (labels := held_out_labels(folder))}
 
 
 def table(rows: list[Figures]) -> str:
