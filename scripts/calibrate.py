@@ -10,8 +10,9 @@
 Tuning data: the seeds without aliases, the seven documents of tests/data/dedup_labels/ and the
 further documents of tests/data/dedup_labels_extra/ (not registered sources, labelled blind); the
 thresholds and rules (scripts/handbook/dedup.py, matching.py, normalise.py) are tuned on these.
-Held-out data: tests/data/dedup_labels_fresh/, labelled blind; its row is the honest figure, and
-its misses are never listed.
+Held-out data: tests/data/dedup_labels_fresh/ and the later sets of LATER_HELD_OUT
+(dedup_labels_fresh2/ to fresh5/), labelled blind; their rows are the honest figures, and their
+misses are never listed.
 """
 
 from __future__ import annotations
