@@ -62,7 +62,7 @@ TOP3_MEASURED = {SEEDS_WITH_ALIASES: 1.0, SEEDS: 1.0, INCOMING: 0.97, "aditya-dj
                  # the further documents, added as tuning data when the matcher met them for the first time
                  # (top-3 87.9% then); their misses are questions with no subject ("what are the process it
                  # use?"), shorthand and near-neighbours in the bank
-                 EXTRA: 0.90, "devlovers-django": 0.93, "gopal-django": 0.71, "imran-drf": 1.0}
+                 EXTRA: 0.90, "devlovers-django": 0.93, "gopal-django": 0.71, "imran-drf": 0.87}
 # New-question recall where a set has too few unanswered questions to reach 90% with one miss
 # (4 in the further documents; one of them, "How do you implement pagination?", is called covered by the
 # DRF pagination question). Measured with each answer left out of the bank instead, below.
@@ -159,12 +159,19 @@ def test_fresh_held_out_set_meets_the_targets() -> None:
 # - fifth (fresh5/, five documents read after the synonym): 90.9% (30/33), 92.9% (79/85), 100% (6/6).
 # Three questions that repeat another of their own set were dropped afterwards (two of the third, one of the
 # fourth); re-measured without them: third 100% (55/55), 92.1% (163/177); fourth unchanged (13/13 new).
-# Guards at the measured values (row name: questions, floors): the top-3 target (95%) is met on none.
+# Then the unsure questions were also ordered by meaning (handbook.meaning; weights chosen on the tuning sets;
+# an exploration before that choice printed sets two to five for five weights, so they are not unseen for it):
+# second 91.2% top-3 (31/34), third 94.4% (167/177), fourth 90.4% (123/136), fifth 95.3% (81/85); precision and
+# new recall unchanged (the outcomes are the words' alone).
+# - sixth (fresh6/, five documents first read after the re-ranker was final, measured once): covered precision
+#   92.8% (64/69), top-3 95.7% (157/164), new recall 100% (8/8); by words alone its top-3 is 92.7% (152/164).
+# Guards at the measured values (row name: questions, floors).
 LATER_FLOORS = {
-    "second held-out set (3 documents)": (35, {"precision": 0.92, "top3": 0.88, "new_recall": 1.0}),
-    "third held-out set (5 documents)": (187, {"precision": 0.99, "top3": 0.91, "new_recall": 1.0}),
-    "fourth held-out set (3 documents)": (149, {"precision": 0.93, "top3": 0.86, "new_recall": 1.0}),
-    "fifth held-out set (5 documents)": (91, {"precision": 0.90, "top3": 0.92, "new_recall": 1.0}),
+    "second held-out set (3 documents)": (35, {"precision": 0.93, "top3": 0.91, "new_recall": 1.0}),
+    "third held-out set (5 documents)": (187, {"precision": 0.99, "top3": 0.94, "new_recall": 1.0}),
+    "fourth held-out set (3 documents)": (149, {"precision": 0.93, "top3": 0.90, "new_recall": 1.0}),
+    "fifth held-out set (5 documents)": (91, {"precision": 0.90, "top3": 0.95, "new_recall": 1.0}),
+    "sixth held-out set (5 documents)": (172, {"precision": 0.92, "top3": 0.95, "new_recall": 1.0}),
 }
 
 
@@ -263,7 +270,7 @@ def test_misses_lists_each_kind_of_mistake_and_skips_right_answers(small_matcher
               Label("doc", "What is CORS?", "jwt", line=6)]
     (web_second,) = [n for n, c in enumerate(small_matcher.rank([api])[0], 1) if c.id == "web-api"]
     web_score = small_matcher.rank([api])[0][web_second - 1].score
-    assert misses(labels, small_matcher) == [
+    assert misses(labels, small_matcher, meaning=False) == [
         f"doc:2: not in top 3: 'What is an API?' -> want http-methods; got covered: {_top(small_matcher, api)}",
         f"doc:3: covered wrongly: 'What is an API?' -> want web-api (want at #{web_second} {web_score:.2f}); "
         f"got covered: {_top(small_matcher, api)}",
@@ -343,6 +350,7 @@ class DeepMatcher:
 
     def __init__(self, like: Candidate) -> None:
         self.like = like
+        self.questions: list = []  # no bank to read meaning from: the order stays the words'
 
     def rank(self, queries: list[str], top: int = 3) -> list[list[Candidate]]:
         return [[dataclasses.replace(self.like, id=f"q{n}", score=1 - n / 100, fuzzy=0.0) for n in range(1, top + 1)]

@@ -209,6 +209,8 @@ READER_CASES = {
         (4, "What is a Django app and why split the shop into apps?"), (5, "Explain `manage.py` and `settings.py`."),
         (6, "Difference between a project and an app."), (11, "What is a list comprehension?"),
         (12, "How do generators save memory?"), (17, "How do you version the product API?")]),
+    "toc_table.md": ("headings", [  # a table of contents written as a table of anchor links: only the headings count
+        (9, "What is a product endpoint?"), (13, "How do you paginate orders?"), (17, "Describe throttling")]),
     "table.md": ("table", [  # table rows inside <details>; the TOC of sections and the tips are not questions
         (18, "Explain the request cycle of the shop."), (19, "Difference between `Order` and `OrderItem`?"),
         (30, "`select_related` vs `prefetch_related`"), (31, "Soft deletes for products")]),

@@ -33,8 +33,9 @@ from pathlib import Path
 
 import yaml
 
-from .dedup import decide
-from .matching import ContentMatcher, best_scores
+from .dedup import rank_and_decide
+from .matching import Candidate, ContentMatcher, best_scores
+from .meaning import load_reranker
 from .model import Question, Source, merged_into
 from .normalise import normalise
 from .overrides import Overrides
@@ -49,6 +50,7 @@ LATER_HELD_OUT = (
     ("third held-out set (5 documents)", LABELS.with_name("dedup_labels_fresh3")),  # spent: its misses were read
     ("fourth held-out set (3 documents)", LABELS.with_name("dedup_labels_fresh4")),
     ("fifth held-out set (5 documents)", LABELS.with_name("dedup_labels_fresh5")),
+    ("sixth held-out set (5 documents)", LABELS.with_name("dedup_labels_fresh6")),  # read after the meaning re-ranker
 )
 EXTRA_LABELS = LABELS.with_name("dedup_labels_extra")  # tuning: documents that are not registered sources, labelled blind
 TUNING_DOCUMENTS = ("aditya-django50", "devinterview-django", "hiredev-questions", "pragati-django-celery-redis",
@@ -147,12 +149,19 @@ def without_aliases(questions: list[Question]) -> list[Question]:
     return [dataclasses.replace(q, aliases=[]) for q in questions]
 
 
-def measure(name: str, labels: list[Label], matcher: ContentMatcher) -> Figures:
-    """Run the matcher on one label set."""
-    ranked_all = matcher.rank([label.question for label in labels])
+def _ranked(matcher: ContentMatcher, queries: list[str], meaning: bool) -> tuple[list[list[Candidate]], list[str]]:
+    """Each query's top three and outcome, as the de-duplication report gives them (with ``meaning``: the
+    unsure questions re-ordered by meaning, where the model is installed)."""
+    reranker = load_reranker(matcher.questions) if meaning else None
+    ranked, decisions = rank_and_decide(matcher, queries, reranker)
+    return ranked, [status for status, _ in decisions]
+
+
+def measure(name: str, labels: list[Label], matcher: ContentMatcher, meaning: bool = True) -> Figures:
+    """Run the matcher on one label set (``meaning``: see :func:`_ranked`)."""
+    ranked_all, statuses = _ranked(matcher, [label.question for label in labels], meaning)
     figures = Figures(name, len(labels), 0, 0, 0, 0, 0, 0, 0)
-    for label, ranked in zip(labels, ranked_all, strict=True):
-        status, _ = decide(ranked)
+    for label, ranked, status in zip(labels, ranked_all, statuses, strict=True):
         figures.answered += label.id is not None
         figures.unanswered += label.id is None
         if status == "covered":
@@ -179,8 +188,7 @@ def measure_left_out(name: str, labels: list[Label], questions: list[Question]) 
             groups.setdefault(frozenset({label.id, *label.also}), []).append(label)
     for removed, group in groups.items():
         matcher = ContentMatcher([q for q in questions if q.id not in removed])
-        for ranked in matcher.rank([label.question for label in group]):
-            status, _ = decide(ranked)
+        for status in _ranked(matcher, [label.question for label in group], meaning=False)[1]:  # outcomes only
             figures.questions += 1
             figures.unanswered += 1
             figures.covered += status == "covered"
@@ -189,13 +197,13 @@ def measure_left_out(name: str, labels: list[Label], questions: list[Question]) 
     return figures
 
 
-def misses(labels: list[Label], matcher: ContentMatcher) -> list[str]:
+def misses(labels: list[Label], matcher: ContentMatcher, meaning: bool = True) -> list[str]:
     """What the matcher gets wrong on one label set, one line each: the right answer not in the top three,
     "covered" by the wrong question, and an unanswered question called covered."""
     lines = []
-    for label, deep in zip(labels, matcher.rank([label.question for label in labels], top=20), strict=True):
-        ranked = deep[:3]
-        status, _ = decide(ranked)
+    queries = [label.question for label in labels]
+    ranked_all, statuses = _ranked(matcher, queries, meaning)
+    for label, ranked, status, deep in zip(labels, ranked_all, statuses, matcher.rank(queries, top=20), strict=True):
         place = next((f" (want at #{n} {c.score:.2f})" for n, c in enumerate(deep, 1) if label.accepts(c.id)), "")
         top = ", ".join(f"{c.id} {c.score:.2f}" for c in ranked[:3]) or "nothing"
         if label.id is not None and not any(label.accepts(c.id) for c in ranked[:3]):
@@ -255,26 +263,26 @@ def measure_all(questions: list[Question], sources: list[Source], overrides: Ove
                 labels: dict[str, list[Label]] | None = None, held_out: list[Label] | None = None,
                 left_out: bool = False, held_out_second: list[Label] | None = None,
                 extra: dict[str, list[Label]] | None = None,
-                later_held_out: dict[str, list[Label]] | None = None) -> list[Figures]:
+                later_held_out: dict[str, list[Label]] | None = None, meaning: bool = True) -> list[Figures]:
     """Figures for the tuning sets: the seeds (with and without aliases), the seven documents together and
     each alone; with ``left_out``, the documents again with each answer left out of the bank
     (:func:`measure_left_out`); with ``held_out`` labels (see :func:`held_out_labels`), a last row for them.
     The further documents (``extra``, by default those of ``EXTRA_LABELS`` unless ``labels`` are given) follow
-    the seven."""
+    the seven. With ``meaning`` (the default, as in the report), unsure questions are also ordered by meaning."""
     labels_given = labels is not None
     labels = load_labels() if labels is None else labels
     labels = {doc: merged(labs, questions) for doc, labs in labels.items()}
     held_out = merged(held_out, questions) if held_out else held_out
     full, bare = ContentMatcher(questions), ContentMatcher(without_aliases(questions))
     seeds = seed_labels(questions, sources, overrides)
-    rows = [measure(SEEDS_WITH_ALIASES, seeds, full),
-            measure(SEEDS, seeds, bare),
-            measure(INCOMING, [lab for doc in TUNING_DOCUMENTS for lab in labels.get(doc, [])], full)]
-    rows += [measure(f"  {doc}", labels.get(doc, []), full) for doc in TUNING_DOCUMENTS]
+    rows = [measure(SEEDS_WITH_ALIASES, seeds, full, meaning),
+            measure(SEEDS, seeds, bare, meaning),
+            measure(INCOMING, [lab for doc in TUNING_DOCUMENTS for lab in labels.get(doc, [])], full, meaning)]
+    rows += [measure(f"  {doc}", labels.get(doc, []), full, meaning) for doc in TUNING_DOCUMENTS]
     extra = {doc: merged(labs, questions) for doc, labs in _extra(labels_given, extra).items()}
     if extra:
-        rows.append(measure(EXTRA, [lab for labs in extra.values() for lab in labs], full))
-        rows += [measure(f"  {doc}", labs, full) for doc, labs in extra.items()]
+        rows.append(measure(EXTRA, [lab for labs in extra.values() for lab in labs], full, meaning))
+        rows += [measure(f"  {doc}", labs, full, meaning) for doc, labs in extra.items()]
     if left_out:
         rows.append(measure_left_out(LEFT_OUT, [lab for doc in TUNING_DOCUMENTS for lab in labels.get(doc, [])],
                                      questions))
@@ -282,11 +290,11 @@ def measure_all(questions: list[Question], sources: list[Source], overrides: Ove
             rows.append(measure_left_out(f"{EXTRA.split(' (')[0]}, answer left out (tuning)",
                                          [lab for labs in extra.values() for lab in labs], questions))
     if held_out:
-        rows.append(measure(HELD_OUT, held_out, full))
+        rows.append(measure(HELD_OUT, held_out, full, meaning))
     if held_out_second:
-        rows.append(measure(HELD_OUT_SECOND, merged(held_out_second, questions), full))
+        rows.append(measure(HELD_OUT_SECOND, merged(held_out_second, questions), full, meaning))
     for name, labels_of_set in (later_held_out or {}).items():
-        rows.append(measure(name, merged(labels_of_set, questions), full))
+        rows.append(measure(name, merged(labels_of_set, questions), full, meaning))
     return rows
 
 

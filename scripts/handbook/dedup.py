@@ -12,6 +12,8 @@ never uncovered work. Decisions recorded in ``sources/overrides.yml`` always win
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .dedup_report import STATUSES, DedupReport, DuplicatePair, Match
 from .matching import Candidate, ContentMatcher, gc_paused
 from .model import Question, Source, merged_into
@@ -24,6 +26,11 @@ SUGGEST = 0.20        # below COVER but at or above this, a person confirms the 
 COVERAGE = 0.75       # ...and it uses the terms that carry this share of the query's weight
 SAME_WORDS = 95.0     # a fuzzy title/alias score this high is the same question in other words...
 SAME_WORDS_GAP = 6.0  # ...when no other bank question's title or alias comes this close
+
+DEEP = 30             # candidates of an unsure question handed to the meaning re-ranker
+
+if TYPE_CHECKING:
+    from .meaning import LazyReranker, MeaningReranker
 
 __all__ = ["STATUSES", "DedupReport", "DuplicatePair", "Match", "Override", "Overrides", "decide", "deduplicate",
            "find_duplicates", "load_overrides"]
@@ -56,15 +63,45 @@ def decide(ranked: list[Candidate]) -> tuple[str, str]:
     return "new", f"closest is {_describe(best)}, below {SUGGEST:.2f}"
 
 
+def _candidate(c: Candidate) -> dict:
+    """A candidate as the report records it: id, content score, words that matched, and closeness in meaning if known."""
+    out = {"id": c.id, "score": c.score, "words": list(c.words)}
+    return out | ({"meaning": c.meaning} if c.meaning is not None else {})
+
+
+def rank_and_decide(matcher: ContentMatcher, queries: list[str], reranker: MeaningReranker | LazyReranker | None = None,
+                    wanted: list[bool] | None = None) -> tuple[list[list[Candidate]], list[tuple[str, str]]]:
+    """Each query's top three candidates and its outcome with the reason.
+
+    The outcome is the content matcher's (:func:`decide`). Where it is not "covered" (and ``wanted[i]``
+    is true), a ``reranker`` re-orders the candidates by meaning as well (:mod:`handbook.meaning`):
+    the list a person reads changes, the outcome does not."""
+    ranked = matcher.rank(queries)
+    decisions = [decide(r) for r in ranked]
+    unsure = [i for i, (status, _) in enumerate(decisions)
+              if status != "covered" and (wanted is None or wanted[i])]
+    if reranker is None or not unsure:
+        return ranked, decisions
+    asked = [queries[i] for i in unsure]
+    for i, better in zip(unsure, reranker.rerank(asked, matcher.rank(asked, top=DEEP)), strict=True):
+        closest = max(better, key=lambda c: c.meaning or 0.0, default=None)
+        if closest is not None and closest.id != better[0].id:
+            status, why = decisions[i]
+            decisions[i] = (status, f"{why}; closest in meaning: '{closest.id}'")
+        ranked[i] = better
+    return ranked, decisions
+
+
 def deduplicate(questions: list[Question], sources: list[Source], overrides: Overrides,
-                matcher: ContentMatcher | None = None) -> DedupReport:
-    """Map source questions to bank questions and find duplicate bank questions."""
+                matcher: ContentMatcher | None = None, reranker: MeaningReranker | LazyReranker | None = None) -> DedupReport:
+    """Map source questions to bank questions and find duplicate bank questions (``reranker``: see
+    :func:`rank_and_decide`)."""
     with gc_paused():
-        return _deduplicate(questions, sources, overrides, matcher)
+        return _deduplicate(questions, sources, overrides, matcher, reranker)
 
 
 def _deduplicate(questions: list[Question], sources: list[Source], overrides: Overrides,
-                 matcher: ContentMatcher | None) -> DedupReport:
+                 matcher: ContentMatcher | None, reranker: MeaningReranker | LazyReranker | None) -> DedupReport:
     bank_ids = {q.id for q in questions}
     # a decision naming a question that was later merged into another counts for the merged question
     retired = merged_into(questions)
@@ -72,12 +109,14 @@ def _deduplicate(questions: list[Question], sources: list[Source], overrides: Ov
     errors = override_errors(overrides, refs, {s.id for s in sources}, bank_ids | set(retired))
     matcher = matcher or ContentMatcher(questions)
     flat = [(s, sq) for s in sources for sq in s.questions]
-    ranked_all = matcher.rank([sq.asked for _, sq in flat])
+    # a question decided by an override, or off topic by ingest, needs no re-ordering by meaning
+    wanted = [overrides.decision(s.id, sq.ref) is None and not getattr(sq, "off_topic", False) for s, sq in flat]
+    ranked_all, decisions = rank_and_decide(matcher, [sq.asked for _, sq in flat], reranker, wanted)
 
     matches: list[Match] = []
-    for (source, sq), ranked in zip(flat, ranked_all, strict=True):
+    for (source, sq), ranked, (status, why) in zip(flat, ranked_all, decisions, strict=True):
         base = dict(source=source.id, origin=source.origin, ref=sq.ref, line=sq.line, asked=sq.asked, level=sq.level,
-                    candidates=[{"id": c.id, "score": c.score, "words": list(c.words)} for c in ranked],
+                    candidates=[_candidate(c) for c in ranked],
                     pending=bool(getattr(source, "pending", False)))
         top = ranked[0].score if ranked else 0.0
         decision = overrides.decision(source.id, sq.ref)
@@ -89,7 +128,6 @@ def _deduplicate(questions: list[Question], sources: list[Source], overrides: Ov
         elif decision and decision.kind == "new":
             matches.append(Match(**base, id=None, status="new", why=f"marked new: {decision.why}", score=top))
         else:
-            status, why = decide(ranked)
             if status != "covered" and getattr(sq, "off_topic", False):
                 # ingest's off-topic flag is read from the text alone; a question the bank answers with confidence is on-topic
                 matches.append(Match(**base, id=None, status="off-topic", why="not about Django or DRF (ingest)", score=top))
@@ -97,7 +135,7 @@ def _deduplicate(questions: list[Question], sources: list[Source], overrides: Ov
             matches.append(Match(**base, id=ranked[0].id if status == "covered" else None, status=status, why=why,
                                  score=top))
     return DedupReport(matches=matches, duplicates=find_duplicates(questions, overrides, matcher), errors=errors,
-                       source_count=len(sources))
+                       source_count=len(sources), meaning=getattr(reranker, "note", ""))
 
 
 def find_duplicates(questions: list[Question], overrides: Overrides,

@@ -51,6 +51,7 @@ class DedupReport:
     duplicates: list[DuplicatePair]
     errors: list[ContentError]
     source_count: int
+    meaning: str = ""  # how the unsure questions' candidates were ordered: by meaning too, or why not
 
     def by_status(self, status: str) -> list[Match]:
         return [m for m in self.matches if m.status == status]

@@ -115,6 +115,7 @@ class Candidate:
     words: tuple[str, ...]
     coverage: float = 1.0  # share of the query's TF-IDF weight carried by terms this question uses
     excluded: tuple[str, ...] = ()  # what the query asks to do without ("... without DRF") and this question is about
+    meaning: float | None = None  # closeness in meaning (handbook.meaning), where the candidates were re-ordered by it
 
 
 # A word that points back to an earlier clause ("..., and what are its benefits?"): such a clause
@@ -174,6 +175,7 @@ class ContentMatcher:
     """Every bank question indexed once; :meth:`rank` scores any number of queries against it."""
 
     def __init__(self, questions: list[Question]) -> None:
+        self.questions = questions
         self.ids = [q.id for q in questions]
         heads = [terms(" ".join([q.title, *q.aliases, *(t.replace("-", " ") for t in q.tags)])) for q in questions]
         bodies = [terms("\n".join(q.answers.values())) for q in questions]

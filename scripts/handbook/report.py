@@ -18,12 +18,15 @@ def summary(report: DedupReport, questions: int) -> str:
             f"{counts['covered']} covered by {mapped} of {questions} bank questions, "
             f"{counts['suggested']} suggested, {counts['new']} new, {counts['off-topic']} off-topic "
             f"({len(report.open_work())} of them open work of pending sources); "
-            f"{len(report.duplicates)} suspected duplicate bank pairs")
+            f"{len(report.duplicates)} suspected duplicate bank pairs"
+            + (f"; {report.meaning}" if report.meaning else ""))
 
 
 def candidates(m: Match) -> list[str]:
-    """The top three candidates of a suggested or new question, with scores and the words that matched."""
-    return [f"{i}. {c['id']} {c['score']:.2f}" + (f"  [{', '.join(c['words'])}]" if c["words"] else "")
+    """The top three candidates of a suggested or new question, with scores, the words that matched and,
+    where the candidates were re-ordered by meaning, how close in meaning each is."""
+    return [f"{i}. {c['id']} {c['score']:.2f}" + (f" meaning {c['meaning']:.2f}" if c.get("meaning") is not None else "")
+            + (f"  [{', '.join(c['words'])}]" if c["words"] else "")
             for i, c in enumerate(m.candidates[:3], start=1)]
 
 

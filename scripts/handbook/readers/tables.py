@@ -1,7 +1,9 @@
 """Questions as rows of Markdown tables (``| 12 | What is a QuerySet? |``), also inside ``<details>``.
 
 The question column is the one whose header says "question"; failing that, when the first column
-numbers the rows, the column whose cells most often read as questions.
+numbers the rows, the column whose cells most often read as questions. A table whose question
+cells are mostly links to anchors in the page is a table of contents: its entries are not questions
+(the questions they link to are read where they stand).
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from .base import Document, Found
 from .text import looks_like_question, question_text
 
 QUESTION_HEADER = re.compile(r"question|^q$", re.IGNORECASE)
+ANCHOR_LINK = re.compile(r"\[[^\]]*\]\(#[^)\s]*\)")  # a cell that only links to a place in the page: a TOC entry
+TOC_SHARE = 0.5  # a table whose question cells are mostly such links is a table of contents
 
 
 @dataclass
@@ -64,6 +68,12 @@ def question_column(table: Table) -> tuple[int | None, bool]:
     return 1 + scores.index(max(scores)), False
 
 
+def is_contents(table: Table, column: int) -> bool:
+    """Whether the question column's cells are mostly nothing but a link to an anchor in the page."""
+    cells = [cells[column].strip() for _, cells in table.rows if column < len(cells) and cells[column].strip()]
+    return bool(cells) and sum(bool(ANCHOR_LINK.fullmatch(c)) for c in cells) > TOC_SHARE * len(cells)
+
+
 def number_of(cells: list[str], column: int) -> int | None:
     first = cells[0].strip().rstrip(".") if column > 0 and cells else ""
     return int(first) if first.isdecimal() else None
@@ -76,7 +86,7 @@ class TableReader:
         out, named = [], 0
         for table in tables(doc.tokens):
             column, by_header = question_column(table)
-            if column is None:
+            if column is None or is_contents(table, column):
                 continue
             for line, cells in table.rows:
                 if column < len(cells) and cells[column]:

