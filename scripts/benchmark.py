@@ -5,12 +5,16 @@
     python scripts/benchmark.py --quick      # skip the full MkDocs build
 
 The synthetic banks are written to a temporary folder as real files (topics, question files,
-source registry files) and go through exactly the same code as the real content.
+source registry files) and go through exactly the same code as the real content. Each size is timed
+twice: with the words alone (``HANDBOOK_MEANING=off``: every outcome, which is all the de-duplication
+decides), and with the unsure questions also ordered by meaning, first with an empty vector cache
+(cold: the model encodes every title and unsure question) and then with the cache it filled (warm).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import subprocess
@@ -120,9 +124,16 @@ def main() -> int:
     for size in (int(s) for s in args.sizes.split(",")):
         with tempfile.TemporaryDirectory() as tmp:
             write_synthetic(Path(tmp), size, size * 5)
+            os.environ["HANDBOOK_MEANING"] = "off"
             fastest, median, questions, asked = pipeline_seconds(Path(tmp), repeat=args.repeat)
-            print(f"synthetic: pipeline {fastest:.2f} s min, {median:.2f} s median of {args.repeat} "
+            print(f"synthetic, words alone: pipeline {fastest:.2f} s min, {median:.2f} s median of {args.repeat} "
                   f"for {questions} questions and {asked} source questions ({fastest / questions * 1000:.2f} ms per question)")
+            os.environ["HANDBOOK_MEANING"] = "on"
+            os.environ["HANDBOOK_EMBEDDING_CACHE"] = str(Path(tmp) / "vectors.npz")
+            cold, _, _, _ = pipeline_seconds(Path(tmp), repeat=1)
+            warm, _, _, _ = pipeline_seconds(Path(tmp), repeat=1)
+            print(f"synthetic, unsure questions also by meaning: {cold:.2f} s with an empty vector cache, "
+                  f"{warm:.2f} s with the cache filled")
     return 0
 
 

@@ -209,6 +209,10 @@ READER_CASES = {
         (4, "What is a Django app and why split the shop into apps?"), (5, "Explain `manage.py` and `settings.py`."),
         (6, "Difference between a project and an app."), (11, "What is a list comprehension?"),
         (12, "How do generators save memory?"), (17, "How do you version the product API?")]),
+    "lists_topics.md": ("list", [  # lists split by topic: prompts that name a topic count; a list after prose does not
+        (4, "What is a product model?"), (5, "How do you store prices?"), (6, "Why index the SKU column?"),
+        (9, "How do you version the product API?"), (10, "Orders vs carts."), (13, "Steps to deploy the shop."),
+        (14, "Docker for the shop.")]),
     "toc_table.md": ("headings", [  # a table of contents written as a table of anchor links: only the headings count
         (9, "What is a product endpoint?"), (13, "How do you paginate orders?"), (17, "Describe throttling")]),
     "table.md": ("table", [  # table rows inside <details>; the TOC of sections and the tips are not questions

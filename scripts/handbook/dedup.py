@@ -12,10 +12,9 @@ never uncovered work. Decisions recorded in ``sources/overrides.yml`` always win
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from .dedup_report import STATUSES, DedupReport, DuplicatePair, Match
 from .matching import Candidate, ContentMatcher, gc_paused
+from .meaning import MODEL_NAME, MeaningReranker
 from .model import Question, Source, merged_into
 from .overrides import Override, Overrides, load_overrides, override_errors
 
@@ -28,9 +27,6 @@ SAME_WORDS = 95.0     # a fuzzy title/alias score this high is the same question
 SAME_WORDS_GAP = 6.0  # ...when no other bank question's title or alias comes this close
 
 DEEP = 30             # candidates of an unsure question handed to the meaning re-ranker
-
-if TYPE_CHECKING:
-    from .meaning import LazyReranker, MeaningReranker
 
 __all__ = ["STATUSES", "DedupReport", "DuplicatePair", "Match", "Override", "Overrides", "decide", "deduplicate",
            "find_duplicates", "load_overrides"]
@@ -49,7 +45,7 @@ def decide(ranked: list[Candidate]) -> tuple[str, str]:
         if best.score < SUGGEST:
             return "new", f"closest is {_describe(best)}, below {SUGGEST:.2f}"
         return "suggested", f"{_describe(best)} uses {', '.join(best.excluded)}, which the question asks to do without: a person decides"
-    if best.fuzzy >= SAME_WORDS and (runner is None or runner.fuzzy < best.fuzzy - SAME_WORDS_GAP):
+    if same_words(ranked):
         return "covered", f"same question as '{best.entry}' (fuzzy {best.fuzzy:.0f}); score {best.score:.2f}"
     gap = best.score - (runner.score if runner else 0.0)
     if best.score >= COVER and gap >= MARGIN and best.coverage >= COVERAGE:
@@ -69,31 +65,51 @@ def _candidate(c: Candidate) -> dict:
     return out | ({"meaning": c.meaning} if c.meaning is not None else {})
 
 
-def rank_and_decide(matcher: ContentMatcher, queries: list[str], reranker: MeaningReranker | LazyReranker | None = None,
-                    wanted: list[bool] | None = None) -> tuple[list[list[Candidate]], list[tuple[str, str]]]:
-    """Each query's top three candidates and its outcome with the reason.
+def same_words(ranked: list[Candidate]) -> bool:
+    """Whether the best candidate's title or alias is the question in other words, and no other comes close."""
+    if not ranked:
+        return False
+    best, runner = ranked[0], (ranked[1] if len(ranked) > 1 else None)
+    return best.fuzzy >= SAME_WORDS and (runner is None or runner.fuzzy < best.fuzzy - SAME_WORDS_GAP)
 
-    The outcome is the content matcher's (:func:`decide`). Where it is not "covered" (and ``wanted[i]``
-    is true), a ``reranker`` re-orders the candidates by meaning as well (:mod:`handbook.meaning`):
-    the list a person reads changes, the outcome does not."""
+
+def rank_and_decide(matcher: ContentMatcher, queries: list[str], reranker: MeaningReranker | None = None,
+                    wanted: list[bool] | None = None) -> tuple[list[list[Candidate]], list[tuple[str, str]], str]:
+    """Each query's top three candidates, its outcome with the reason, and a note on how meaning was used.
+
+    The words decide first (:func:`decide`). With a ``reranker`` (:mod:`handbook.meaning`), for the
+    queries where ``wanted[i]`` is true: a "covered" found by the content score (not the same words)
+    stands only if no runner-up is closer in meaning than the first, else a person confirms it
+    (suggested); and every question left unsure has its candidates re-ordered by meaning as well."""
     ranked = matcher.rank(queries)
     decisions = [decide(r) for r in ranked]
-    unsure = [i for i, (status, _) in enumerate(decisions)
-              if status != "covered" and (wanted is None or wanted[i])]
-    if reranker is None or not unsure:
-        return ranked, decisions
+    if reranker is None:
+        return ranked, decisions, "covered and candidates by words alone (no meaning model)"
+    wanted = wanted or [True] * len(queries)
+    checked = [i for i, (status, _) in enumerate(decisions)
+               if wanted[i] and status == "covered" and not same_words(ranked[i])]
+    doubted = 0
+    for i, closer in zip(checked, reranker.closer_runner_up([queries[i] for i in checked],
+                                                            [ranked[i] for i in checked]), strict=True):
+        if closer is not None:
+            doubted += 1
+            decisions[i] = ("suggested", f"{_describe(ranked[i][0])} matches the words best, but '{closer.id}' "
+                                         f"is closer in meaning: a person confirms")
+    unsure = [i for i, (status, _) in enumerate(decisions) if wanted[i] and status != "covered"]
     asked = [queries[i] for i in unsure]
     for i, better in zip(unsure, reranker.rerank(asked, matcher.rank(asked, top=DEEP)), strict=True):
         closest = max(better, key=lambda c: c.meaning or 0.0, default=None)
-        if closest is not None and closest.id != better[0].id:
+        if closest is not None and closest.id != better[0].id and "closer in meaning" not in decisions[i][1]:
             status, why = decisions[i]
             decisions[i] = (status, f"{why}; closest in meaning: '{closest.id}'")
         ranked[i] = better
-    return ranked, decisions
+    note = (f"meaning ({MODEL_NAME}): {len(checked)} covered by content checked, {doubted} of them left to a "
+            f"person; {len(unsure)} unsure questions ordered by meaning too")
+    return ranked, decisions, note
 
 
 def deduplicate(questions: list[Question], sources: list[Source], overrides: Overrides,
-                matcher: ContentMatcher | None = None, reranker: MeaningReranker | LazyReranker | None = None) -> DedupReport:
+                matcher: ContentMatcher | None = None, reranker: MeaningReranker | None = None) -> DedupReport:
     """Map source questions to bank questions and find duplicate bank questions (``reranker``: see
     :func:`rank_and_decide`)."""
     with gc_paused():
@@ -101,7 +117,7 @@ def deduplicate(questions: list[Question], sources: list[Source], overrides: Ove
 
 
 def _deduplicate(questions: list[Question], sources: list[Source], overrides: Overrides,
-                 matcher: ContentMatcher | None, reranker: MeaningReranker | LazyReranker | None) -> DedupReport:
+                 matcher: ContentMatcher | None, reranker: MeaningReranker | None) -> DedupReport:
     bank_ids = {q.id for q in questions}
     # a decision naming a question that was later merged into another counts for the merged question
     retired = merged_into(questions)
@@ -111,7 +127,7 @@ def _deduplicate(questions: list[Question], sources: list[Source], overrides: Ov
     flat = [(s, sq) for s in sources for sq in s.questions]
     # a question decided by an override, or off topic by ingest, needs no re-ordering by meaning
     wanted = [overrides.decision(s.id, sq.ref) is None and not getattr(sq, "off_topic", False) for s, sq in flat]
-    ranked_all, decisions = rank_and_decide(matcher, [sq.asked for _, sq in flat], reranker, wanted)
+    ranked_all, decisions, note = rank_and_decide(matcher, [sq.asked for _, sq in flat], reranker, wanted)
 
     matches: list[Match] = []
     for (source, sq), ranked, (status, why) in zip(flat, ranked_all, decisions, strict=True):
@@ -135,7 +151,7 @@ def _deduplicate(questions: list[Question], sources: list[Source], overrides: Ov
             matches.append(Match(**base, id=ranked[0].id if status == "covered" else None, status=status, why=why,
                                  score=top))
     return DedupReport(matches=matches, duplicates=find_duplicates(questions, overrides, matcher), errors=errors,
-                       source_count=len(sources), meaning=getattr(reranker, "note", ""))
+                       source_count=len(sources), meaning=note if flat else "")
 
 
 def find_duplicates(questions: list[Question], overrides: Overrides,

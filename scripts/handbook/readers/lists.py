@@ -23,6 +23,7 @@ from .text import QUESTION_MARKS, collapse, is_link_only, looks_like_question, p
 
 CHECKBOXES = ("[ ]", "[x]", "[X]")
 QUESTION_SHARE = 0.5  # a list is a question list when more than this share of its items reads as questions
+SECTION_LISTS = 3     # this many lists of bare prompts with only headings between them are judged as one list
 
 
 @dataclass(frozen=True)
@@ -119,15 +120,49 @@ def is_label(item: Item, doc: Document, next_line: int) -> bool:
     return not any(line.strip() for line in below[len(item.source.split("\n")) - 1:])
 
 
+def _share(items: list[Item]) -> float:
+    return sum(looks_like_question(question_text(asked(i.source))[1]) for i in items) / len(items)
+
+
+def section_runs(doc: Document, lists: list[list[Item]]) -> list[list[int]]:
+    """Runs of lists that follow each other with nothing between them but headings, each list of bare one-line
+    items: a question list split by topic ("## Deployment" then "- Steps to deploy a Django app.")."""
+    heading_lines = {h.line for h in doc.headings}
+
+    def bare(items: list[Item]) -> bool:  # one line each, nothing under it
+        return all(not any(doc.lines[j].strip() for j in range(i.line, i.end)) for i in items)
+
+    def only_headings(start: int, end: int) -> bool:  # 1-based lines start..end-1
+        return all(n in heading_lines or not doc.lines[n - 1].strip() for n in range(start, end))
+
+    runs: list[list[int]] = []
+    last_end = 0
+    for k, items in enumerate(lists):
+        if not bare(items):
+            last_end = 0
+            continue
+        start = items[0].line
+        if runs and last_end and only_headings(last_end, start):
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+        last_end = max(i.end for i in items) + 1
+    return [run for run in runs if len(run) >= SECTION_LISTS]
+
+
 def question_items(doc: Document) -> list[Item]:
     out = []
+    lists = []
     for items in numbered_runs(outer_lists(doc.tokens)):
         items = [i for i in items if i.source.strip() and not is_link_only(i.source) and not is_option(i.source)]
-        if not items:
-            continue
-        items = [replace(i, source=without_checkbox(i.source)) for i in items]
-        share = sum(looks_like_question(question_text(asked(i.source))[1]) for i in items) / len(items)
-        if share > QUESTION_SHARE:
+        if items:
+            lists.append([replace(i, source=without_checkbox(i.source)) for i in items])
+    # a question list split by topic: when most prompts of the run read as questions, the few that name a
+    # topic ("Caching strategies in Django.") are prompts too
+    together = {k for run in section_runs(doc, lists) if _share([i for k in run for i in lists[k]]) > QUESTION_SHARE
+                for k in run}
+    for k, items in enumerate(lists):
+        if _share(items) > QUESTION_SHARE or k in together:
             out += items
     out.sort(key=lambda i: i.line)
     nexts = [i.line for i in out[1:]] + [len(doc.lines) + 1] if out else []

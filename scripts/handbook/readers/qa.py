@@ -1,4 +1,5 @@
 """Plain-text question and answer pairs: ``Q: ...`` / ``A: ...``, ``Question 3: ...`` / ``Answer: ...``,
+``Interview question: "..."`` (one word before "Question", the question maybe quoted),
 ``Follow-up: ...`` (a question of its own after an answer), ``**Q What ...?**``,
 ``Q-1 ...`` / ``Ans :- ...``, and bare numbers: ``12) ...`` / ``Ans) ...``. A question may wrap until a blank
 line or its answer marker.
@@ -15,7 +16,7 @@ from .base import Document, Found
 from .text import collapse, unwrap
 
 QUESTION = re.compile(
-    r"^\s*[*_]{0,2}(?:Q|Ques|Question|Follow[- ]?up(?:\s+question)?)[*_]{0,2}\s*"
+    r"^\s*[*_]{0,2}(?:Q|Ques|(?:[A-Za-z]+\s+)?Question|Follow[- ]?up(?:\s+question)?)[*_]{0,2}\s*"
     r"(?:[-#]?\s*(?P<number>\d{1,4})\s*[:.)\-–]*|[:.)\-–]+|(?<=Q)\s+(?=[A-Z]))[*_]{0,2}\s*(?P<text>\S.*)$",
     re.IGNORECASE,
 )
@@ -23,6 +24,7 @@ QUESTION = re.compile(
 ANSWER = re.compile(r"^\s*[*_]{0,2}(?:A|Ans|(?:[A-Za-z]+\s+)?Answer)[*_]{0,2}\s*(?:[-#]?\s*\d{1,4})?\s*(?::-|[:.)\-–])", re.IGNORECASE)
 NUMBERED = re.compile(r"^\s*(?P<number>\d{1,4})\s*[.):]\s*(?P<text>\S.*)$")
 FENCE = re.compile(r"^\s*(```|~~~)")
+QUOTE_PAIRS = {'""', "\u201c\u201d", "''"}  # a question quoted after its marker
 BLANKS_BEFORE_ANSWER = 2  # blank lines allowed between a numbered question and its answer marker
 
 
@@ -32,7 +34,8 @@ def _wrapped(lines: list[str], start: int) -> tuple[list[str], int]:
     index = start + 1
     while index < len(lines):
         follow = lines[index]
-        if not follow.strip() or ANSWER.match(follow) or QUESTION.match(follow) or NUMBERED.match(follow):
+        if (not follow.strip() or ANSWER.match(follow) or QUESTION.match(follow) or NUMBERED.match(follow)
+                or FENCE.match(follow)):  # a code block right under the question is no part of it
             break
         parts.append(follow)
         index += 1
@@ -72,6 +75,8 @@ def pairs(doc: Document) -> list[tuple[Found, bool]]:
             text = unwrap(collapse(" ".join([match.group("text"), *wrapped])))
             if line.lstrip()[:1] in "*_":  # "**Q1. Why X?**": the marker opened the emphasis, so close it here
                 text = text.rstrip("*_ ")
+            if len(text) > 2 and text[0] + text[-1] in QUOTE_PAIRS:  # Interview question: "Why X?"
+                text = text[1:-1].strip()
             out.append((Found(index + 1, text, doc.section_above(index + 1), number), match.re is QUESTION))
         elif ANSWER.match(line) and out and not out[-1][1]:
             out[-1] = (out[-1][0], True)
