@@ -459,6 +459,9 @@ def test_no_serious_accessibility_violations(browser, site_url: str, scheme: str
     box.fill("throttling")
     box.press("End")
     page.locator(".md-search-result__list .hb-result-meta").first.wait_for()
+    # the search overlay fades in: colour contrast is judged on the settled page, not mid-transition
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
+    page.wait_for_timeout(300)
     serious = [v["id"] for v in axe.run(page).response["violations"] if v["impact"] in ("serious", "critical")]
     if serious:
         found["search results"] = serious
