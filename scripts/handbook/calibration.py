@@ -51,7 +51,7 @@ LATER_HELD_OUT = (
     ("fourth held-out set (3 documents)", LABELS.with_name("dedup_labels_fresh4")),
     ("fifth held-out set (5 documents)", LABELS.with_name("dedup_labels_fresh5")),
     ("sixth held-out set (5 documents)", LABELS.with_name("dedup_labels_fresh6")),  # read after the meaning re-ranker
-    ("seventh held-out set (5 documents)", LABELS.with_name("dedup_labels_fresh7")),  # read after the meaning check
+    ("seventh held-out set (5 documents)", LABELS.with_name("dedup_labels_fresh7")),  # after the meaning check; spent
 )
 EXTRA_LABELS = LABELS.with_name("dedup_labels_extra")  # tuning: documents that are not registered sources, labelled blind
 TUNING_DOCUMENTS = ("aditya-django50", "devinterview-django", "hiredev-questions", "pragati-django-celery-redis",
