@@ -213,6 +213,8 @@ READER_CASES = {
         (4, "What is a product model?"), (5, "How do you store prices?"), (6, "Why index the SKU column?"),
         (9, "How do you version the product API?"), (10, "Orders vs carts."), (13, "Steps to deploy the shop."),
         (14, "Docker for the shop.")]),
+    "lists_answered.md": ("list", [  # topics with an answer marked under each are prompts; a plain note list is not
+        (4, "Product model design"), (6, "Category trees"), (8, "Stock counts")]),
     "toc_table.md": ("headings", [  # a table of contents written as a table of anchor links: only the headings count
         (9, "What is a product endpoint?"), (13, "How do you paginate orders?"), (17, "Describe throttling")]),
     "table.md": ("table", [  # table rows inside <details>; the TOC of sections and the tips are not questions

@@ -19,9 +19,11 @@ from dataclasses import dataclass, replace
 from markdown_it.token import Token
 
 from .base import Document, Found
+from .qa import ANSWER
 from .text import QUESTION_MARKS, collapse, is_link_only, looks_like_question, plain, question_text
 
 CHECKBOXES = ("[ ]", "[x]", "[X]")
+BULLET = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")  # a list marker before a line's text
 QUESTION_SHARE = 0.5  # a list is a question list when more than this share of its items reads as questions
 SECTION_LISTS = 3     # this many lists of bare prompts with only headings between them are judged as one list
 
@@ -120,8 +122,17 @@ def is_label(item: Item, doc: Document, next_line: int) -> bool:
     return not any(line.strip() for line in below[len(item.source.split("\n")) - 1:])
 
 
-def _share(items: list[Item]) -> float:
-    return sum(looks_like_question(question_text(asked(i.source))[1]) for i in items) / len(items)
+def _share(items: list[Item], doc: Document | None = None) -> float:
+    """The share of items that read as questions, or (given the document) have an answer marked under them."""
+    return sum(looks_like_question(question_text(asked(i.source))[1]) or (doc is not None and has_answer(i, doc))
+               for i in items) / len(items)
+
+
+def has_answer(item: Item, doc: Document) -> bool:
+    """Whether the first line under the item is marked as its answer ("  - **Answer:** ..."): a topic with an
+    answer under it is a prompt ("- Management commands" then "- **Answer:** Commands invoked ...")."""
+    below = [line for line in doc.lines[item.line:item.end] if line.strip()]
+    return bool(below) and bool(ANSWER.match(BULLET.sub("", below[0])))
 
 
 def section_runs(doc: Document, lists: list[list[Item]]) -> list[list[int]]:
@@ -162,7 +173,7 @@ def question_items(doc: Document) -> list[Item]:
     together = {k for run in section_runs(doc, lists) if _share([i for k in run for i in lists[k]]) > QUESTION_SHARE
                 for k in run}
     for k, items in enumerate(lists):
-        if _share(items) > QUESTION_SHARE or k in together:
+        if _share(items, doc) > QUESTION_SHARE or k in together:
             out += items
     out.sort(key=lambda i: i.line)
     nexts = [i.line for i in out[1:]] + [len(doc.lines) + 1] if out else []
@@ -188,7 +199,7 @@ class ListReader:
         items = question_items(doc)
         if len(items) < 2:
             return 0.0
-        return sum(looks_like_question(question_text(asked(i.source))[1]) for i in items) / len(items)
+        return _share(items, doc)
 
     def read(self, doc: Document) -> list[Found]:
         out = []
