@@ -52,6 +52,7 @@ LATER_HELD_OUT = (
     ("fifth held-out set (5 documents)", LABELS.with_name("dedup_labels_fresh5")),
     ("sixth held-out set (5 documents)", LABELS.with_name("dedup_labels_fresh6")),  # read after the meaning re-ranker
     ("seventh held-out set (5 documents)", LABELS.with_name("dedup_labels_fresh7")),  # after the meaning check; spent
+    ("eighth held-out set (1 document)", LABELS.with_name("dedup_labels_fresh8")),  # after the meaning weight 1.5
 )
 EXTRA_LABELS = LABELS.with_name("dedup_labels_extra")  # tuning: documents that are not registered sources, labelled blind
 TUNING_DOCUMENTS = ("aditya-django50", "devinterview-django", "hiredev-questions", "pragati-django-celery-redis",
