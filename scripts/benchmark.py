@@ -8,7 +8,8 @@ The synthetic banks are written to a temporary folder as real files (topics, que
 source registry files) and go through exactly the same code as the real content. Each size is timed
 twice: with the words alone (``HANDBOOK_MEANING=off``: every outcome, which is all the de-duplication
 decides by words), and with the meaning check (covered matches checked, unsure ones ordered), first with an empty vector cache
-(cold: the model encodes every title and unsure question) and then with the cache it filled (warm).
+(cold: the model loads and encodes the bank's titles and answers and every question it checks or
+re-orders) and then with the cache it filled (warm).
 """
 
 from __future__ import annotations

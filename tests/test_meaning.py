@@ -54,9 +54,12 @@ def test_the_cache_encodes_each_text_once_and_keeps_it_on_disk(tmp_path) -> None
     assert again.encode.batches == []
 
 
-def test_the_cache_key_names_the_model() -> None:
-    assert VectorCache.key("x") != VectorCache.key("y")
-    assert len(VectorCache.key("x")) == 40 and MODEL_NAME
+def test_the_cache_key_is_the_text_under_the_model(monkeypatch) -> None:
+    """Another model must not read this one's vectors from the same cache file."""
+    key = VectorCache.key("x")
+    assert key != VectorCache.key("y")
+    monkeypatch.setattr("handbook.meaning.MODEL_NAME", "another-model")
+    assert VectorCache.key("x") != key
 
 
 def test_rerank_keeps_the_words_best_first_and_adds_the_closest_in_meaning() -> None:

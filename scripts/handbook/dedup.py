@@ -88,22 +88,22 @@ def rank_and_decide(matcher: ContentMatcher, queries: list[str], reranker: Meani
     wanted = wanted or [True] * len(queries)
     checked = [i for i, (status, _) in enumerate(decisions)
                if wanted[i] and status == "covered" and not same_words(ranked[i])]
-    doubted = 0
+    doubted: set[int] = set()
     for i, closer in zip(checked, reranker.closer_runner_up([queries[i] for i in checked],
                                                             [ranked[i] for i in checked]), strict=True):
         if closer is not None:
-            doubted += 1
+            doubted.add(i)
             decisions[i] = ("suggested", f"{_describe(ranked[i][0])} matches the words best, but '{closer.id}' "
                                          f"is closer in meaning: a person confirms")
     unsure = [i for i, (status, _) in enumerate(decisions) if wanted[i] and status != "covered"]
     asked = [queries[i] for i in unsure]
     for i, better in zip(unsure, reranker.rerank(asked, matcher.rank(asked, top=DEEP)), strict=True):
         closest = max(better, key=lambda c: c.meaning or 0.0, default=None)
-        if closest is not None and closest.id != better[0].id and "closer in meaning" not in decisions[i][1]:
+        if closest is not None and closest.id != better[0].id and i not in doubted:  # a doubted reason names it
             status, why = decisions[i]
             decisions[i] = (status, f"{why}; closest in meaning: '{closest.id}'")
         ranked[i] = better
-    note = (f"meaning ({MODEL_NAME}): {len(checked)} covered by content checked, {doubted} of them left to a "
+    note = (f"meaning ({MODEL_NAME}): {len(checked)} covered by content checked, {len(doubted)} of them left to a "
             f"person; {len(unsure)} unsure questions ordered by meaning too")
     return ranked, decisions, note
 

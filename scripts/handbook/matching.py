@@ -115,7 +115,7 @@ class Candidate:
     words: tuple[str, ...]
     coverage: float = 1.0  # share of the query's TF-IDF weight carried by terms this question uses
     excluded: tuple[str, ...] = ()  # what the query asks to do without ("... without DRF") and this question is about
-    meaning: float | None = None  # closeness in meaning (handbook.meaning), where the candidates were re-ordered by it
+    meaning: float | None = None  # closeness in meaning (handbook.meaning), where meaning was consulted
 
 
 # A word that points back to an earlier clause ("..., and what are its benefits?"): such a clause
