@@ -6,7 +6,7 @@ import numpy as np
 
 from handbook.dedup import decide, rank_and_decide
 from handbook.matching import ContentMatcher
-from handbook.meaning import MODEL_NAME, LazyEncoder, MeaningReranker, VectorCache, load_reranker, model_installed
+from handbook.meaning import KEEP_DAYS, MODEL_NAME, LazyEncoder, MeaningReranker, VectorCache, load_reranker, model_installed
 from handbook.model import Question
 
 VOCABULARY = ("deploy", "production", "server", "serializer", "json", "signal", "receiver", "cache", "redis")
@@ -174,3 +174,29 @@ def test_the_report_shows_closeness_in_meaning_and_how_it_was_used(tmp_path) -> 
     assert summary(report, len(BANK)).endswith(
         f"meaning ({MODEL_NAME}): 0 covered by content checked, 0 of them left to a person; "
         "1 unsure questions ordered by meaning too")
+
+
+def test_the_cache_drops_vectors_no_run_has_used_for_a_month(tmp_path) -> None:
+    """Texts that left the bank or the sources do not stay in the cache for ever."""
+    path = tmp_path / "v.npz"
+    day = [20_000]
+    cache = VectorCache(CountingEncoder(), path, today=lambda: day[0])
+    cache(["an old question", "a question still asked"])
+    day[0] += KEEP_DAYS  # a month on: only one of the two is used again
+    later = VectorCache(CountingEncoder(), path, today=lambda: day[0])
+    later(["a question still asked"])
+    assert later.encode.batches == []  # read from the file, and its day recorded
+    day[0] += 1  # one day more: "an old question" is now unused for longer than KEEP_DAYS
+    VectorCache(CountingEncoder(), path, today=lambda: day[0])(["something new"])
+    kept = VectorCache(CountingEncoder(), path, today=lambda: day[0])
+    assert set(kept.vectors) == {VectorCache.key("a question still asked"), VectorCache.key("something new")}
+
+
+def test_a_cache_file_in_an_older_layout_is_ignored_and_rewritten(tmp_path) -> None:
+    path = tmp_path / "v.npz"
+    np.savez(path, **{VectorCache.key("x"): np.ones(3, dtype=np.float32)})  # one array per text, no days
+    encoder = CountingEncoder()
+    VectorCache(encoder, path)(["x"])
+    assert encoder.batches == [["x"]]
+    with np.load(path) as stored:
+        assert set(stored.files) == {"keys", "vectors", "days"}

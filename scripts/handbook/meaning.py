@@ -28,6 +28,7 @@ import dataclasses
 import hashlib
 import importlib.util
 import os
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -48,21 +49,38 @@ FLOOR = 0.3         # cosine below which two questions share no meaning worth co
 EXTRA = 5           # bank questions closest in meaning, added to the candidates the words found
 ANSWER_CHARS = 2000  # an answer's opening, enough for the model's 256-token window
 CACHE_ENV = "HANDBOOK_EMBEDDING_CACHE"
-DEFAULT_CACHE = Path(__file__).resolve().parents[2] / ".cache" / f"embeddings-{MODEL_NAME}.npz"
+DEFAULT_CACHE = Path(__file__).resolve().parents[2] / ".cache" / f"vectors-{MODEL_NAME}.npz"
+
+KEEP_DAYS = 30      # a cached vector unused this many days is dropped
 
 Encode = Callable[[list[str]], np.ndarray]
 
 
-class VectorCache:
-    """Unit-length vectors of texts, computed once by ``encode`` and kept in one ``.npz`` file."""
+def _today() -> int:
+    """Days since the epoch (UTC): the unit of a cached vector's last use."""
+    return int(time.time() // 86400)
 
-    def __init__(self, encode: Encode, path: Path | None) -> None:
+
+class VectorCache:
+    """Unit-length vectors of texts, computed once by ``encode`` and kept in one ``.npz`` file.
+
+    The file holds three arrays: the texts' keys, their vectors (one row each) and the day each was
+    last used. A vector no run has used for ``KEEP_DAYS`` is dropped when the file is next written,
+    so texts that leave the bank or the sources do not stay in it for ever. A file in another layout
+    (an older cache) is ignored and rewritten."""
+
+    def __init__(self, encode: Encode, path: Path | None, today: Callable[[], int] = _today) -> None:
         self.encode = encode
         self.path = path
+        self.today = today
         self.vectors: dict[str, np.ndarray] = {}
+        self.last_used: dict[str, int] = {}
         if path is not None and path.exists():
             with np.load(path) as stored:
-                self.vectors = {key: stored[key] for key in stored.files}
+                if {"keys", "vectors", "days"} <= set(stored.files):
+                    keys = [str(k) for k in stored["keys"]]
+                    self.vectors = dict(zip(keys, stored["vectors"], strict=True))
+                    self.last_used = dict(zip(keys, (int(d) for d in stored["days"]), strict=True))
 
     @staticmethod
     def key(text: str) -> str:
@@ -78,6 +96,11 @@ class VectorCache:
             norms = np.linalg.norm(encoded, axis=1, keepdims=True)
             for k, row in zip(missing, encoded / np.where(norms == 0, 1, norms), strict=True):
                 self.vectors[k] = row.astype(np.float32)
+        today = self.today()
+        stale = any(self.last_used.get(k) != today for k in keys)
+        for k in keys:
+            self.last_used[k] = today
+        if missing or stale:  # a new vector, or a day to record: at most one write a day for known texts
             self._save()
         if not keys:
             return np.zeros((0, 0), dtype=np.float32)
@@ -86,9 +109,15 @@ class VectorCache:
     def _save(self) -> None:
         if self.path is None:
             return
+        oldest = self.today() - KEEP_DAYS
+        for k in [k for k, day in self.last_used.items() if day < oldest]:
+            del self.vectors[k], self.last_used[k]
+        keys = list(self.vectors)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.path.with_name(self.path.name + ".part.npz")
-        np.savez(partial, **self.vectors)
+        partial = self.path.with_name(f"{self.path.name}.{os.getpid()}.part.npz")  # one per writer
+        np.savez(partial, keys=np.asarray(keys, dtype="U40"),
+                 vectors=np.stack([self.vectors[k] for k in keys]) if keys else np.zeros((0, 0), np.float32),
+                 days=np.asarray([self.last_used.get(k, self.today()) for k in keys], dtype=np.int32))
         os.replace(partial, self.path)
 
 
