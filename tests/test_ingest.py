@@ -174,6 +174,9 @@ READER_CASES = {
         (31, "How do you test an endpoint?"), (32, "How do you mock the payment gateway?"),
         (35, "How do you deploy the shop?"), (36, "Difference between Gunicorn and uWSGI."),
         (37, "Walk me through a release.")]),
+    "details_reveal.md": ("details", [  # every summary the same label: the question is asked above its block
+        (8, "What is a product endpoint?"), (20, "What does this view return for an empty basket?"),
+        (42, "How do you refund an order?")]),
     "lists.md": ("list", [  # bold-wrapped items that wrap, with nested bold items, code and sub-headings in answers
         (5, "How does the shop handle slow Django views?"),
         (17, "What is the difference between `select_related()` and `prefetch_related()` when listing orders?"),
@@ -352,3 +355,8 @@ def test_a_section_title_of_only_noise_words_slugs_to_section() -> None:
 
     assert _slug("The Questions and Answers") == "section"
     assert _slug("Django Views and Templates Extra") == "django-views-templates"
+
+
+def test_a_question_asked_above_a_reveal_label_sits_in_its_part_not_under_its_number_heading() -> None:
+    result = ingest_document((FIXTURES / "details_reveal.md").read_text(encoding="utf-8"), "details_reveal.md")
+    assert [q.section for q in result.questions] == ["Part 1: Basics", "Part 1: Basics", "Part 2: Orders"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from handbook.readers import Document
 from handbook.readers.bare_lines import BareLinesReader
 from handbook.readers.markdown_sections import MarkdownSectionsReader
@@ -372,6 +374,18 @@ def test_a_bare_lowercase_q_marker_is_a_number_without_a_question() -> None:
 
     assert question_text("q12.") == (12, "")
     assert question_text("Q12.") == (12, "")
+
+
+@pytest.mark.parametrize(("marked", "expected"), [
+    ("Q-4 What are fixtures?", (4, "What are fixtures?")),
+    ("Q#7: Why keep prices in cents?", (7, "Why keep prices in cents?")),
+    ("Q-12", (12, "")),
+    ("Q-tip: what is a view?", (None, "Q-tip: what is a view?")),  # a word after the dash is no number
+])
+def test_a_q_marker_may_join_its_number_with_a_dash_or_hash(marked: str, expected: tuple) -> None:
+    from handbook.readers.text import question_text
+
+    assert question_text(marked) == expected
 
 
 def test_an_interrogative_line_ending_with_a_comma_is_no_question() -> None:

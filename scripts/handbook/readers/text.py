@@ -14,8 +14,8 @@ ASPECTS = {"importance", "significance", "purpose", "advantages", "disadvantages
            "types", "kinds", "features", "role", "uses", "use"}
 QUESTION_MARKS = ("?", "？", "؟")
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
-# A question's own number: "12.", "12)", "Q12.", "Q12:", "Q 12 -", and a follow-up's "4a." / "4b)".
-OWN_NUMBER = re.compile(r"^(?:Q\s?(\d{1,4})\s?[.):\-–]?\s*|(\d{1,4})(?:[a-z]?[.)]|\s?[:\-–])\s+)(?=\S)")
+# A question's own number: "12.", "12)", "Q12.", "Q12:", "Q 12 -", "Q-12", "Q#12", and a follow-up's "4a." / "4b)".
+OWN_NUMBER = re.compile(r"^(?:Q\s?[-#]?\s?(\d{1,4})\s?[.):\-–]?\s*|(\d{1,4})(?:[a-z]?[.)]|\s?[:\-–])\s+)(?=\S)")
 WRAPPERS = ("***", "**", "__", "*", "_")
 
 
@@ -79,7 +79,7 @@ def unwrap(text: str) -> str:
 def question_text(text: str) -> tuple[int | None, str]:
     """The question as recorded: whitespace collapsed, own number and whole-text emphasis removed."""
     text = collapse(text)
-    bare = re.fullmatch(r"(?:Q\s?)?(\d{1,4})\s?[.):\-–]?", unwrap(text), re.IGNORECASE)
+    bare = re.fullmatch(r"(?:Q\s?[-#]?\s?)?(\d{1,4})\s?[.):\-–]?", unwrap(text), re.IGNORECASE)
     if bare:  # a marker with no question after it
         return int(bare.group(1)), ""
     number, rest = split_number(unwrap(text))
