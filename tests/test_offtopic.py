@@ -13,6 +13,7 @@ from handbook.offtopic import is_off_topic, names_django
     "When is a class\\-based view better than a Celery task?",  # a phrase behind a Markdown escape
     "What does manage.py do?",
     "How do you speed up a djnago view?",  # a typo of the name
+    "Does the Django ORM work with NoSQL databases?",  # another field named beside Django
 ])
 def test_a_question_naming_django_is_on_topic_whatever_else_it_names(text: str) -> None:
     assert names_django(text)
@@ -23,6 +24,10 @@ def test_a_question_naming_django_is_on_topic_whatever_else_it_names(text: str) 
     "What does `\\_\\_init\\_\\_.py` do in a package?",  # Markdown-escaped underscores
     "How does Redis persist data?",
     "What is the GIL?",
+    "Why does a script check `__name__` before it runs?",  # Python's own names
+    "Where do the .pyc files go?",
+    "When would you pick a NoSQL store over an RDBMS?",
+    "How do you reshape a table with pandas?",
 ])
 def test_a_question_naming_another_technology_is_off_topic(text: str) -> None:
     assert not names_django(text)

@@ -43,7 +43,10 @@ OTHER_SECTION = re.compile(
 )
 OTHER_QUESTION = re.compile(
     r"\b(python|celery|redis|rabbitmq|kafka|pep\s?8|virtualenv|venv|pip|gunicorn|uwsgi|nginx|supervisor|git|docker|"
-    r"kubernetes|mysql|mongodb|__init__\.py|decorators?|generators?|lambda|gil)\b",
+    r"kubernetes|mysql|mongodb|__init__\.py|decorators?|generators?|lambda|gil|"
+    # Python's own names and other fields: "What does if __name__ == '__main__' do?", "range vs xrange", "NumPy"
+    r"__init__|__name__|__main__|__pycache__|pyc|xrange|unicode|nosql|rdbms|linux|aws|numpy|scipy|pandas|nltk|"
+    r"data mining)\b",
     re.IGNORECASE | re.ASCII,
 )
 # Other Python web frameworks and their ORMs: a question that names one and not Django is about that one,
