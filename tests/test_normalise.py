@@ -67,6 +67,22 @@ def test_a_record_is_a_row() -> None:
     assert "row" not in terms("How do you fetch a column?")
 
 
+@pytest.mark.parametrize(("sql", "orm_terms"), [
+    ("How do you GROUP BY a column?", {"annot", "aggreg"}),
+    ("How do you write an OR query?", {"object"}),  # Q objects ("q" alone is too short a term)
+    ("What replaces SQL LIMIT?", {"slice"}),
+    ("How do you page with LIMIT and OFFSET?", {"slice"}),
+])
+def test_sql_asked_in_sql_words_also_reads_as_the_orm_names(sql: str, orm_terms: set[str]) -> None:
+    assert orm_terms <= set(terms(sql))
+
+
+def test_scalable_is_about_scaling_and_real_time_about_websockets() -> None:
+    assert "scale" in terms("Why is Django scalable?") and "scale" in terms("How do you scale Django?")
+    assert "websocket" in terms("How do you push real-time updates?")
+    assert "slice" not in terms("What is the rate limit?")  # a limit that is no SQL LIMIT
+
+
 def test_credentials_are_secrets() -> None:
     assert set(terms("How do you store secrets?")) <= set(terms("How do you store DB credentials?"))
     assert "secret" not in terms("What is a credential?")  # one login's credential is not the project's secrets

@@ -66,6 +66,16 @@ SYNONYMS = (
     (r"\brecords?\b", " record row "),
     # A framework's design pattern is its architecture (MVT).
     (r"\b(?:design|architectural)\s+patterns?\b", " architecture pattern "),
+    # Word forms the stemmer keeps apart: "scalable" and "scalability" are about scaling.
+    (r"\bscal(?:able|ability)\b", " scale "),
+    # Real-time updates in a Django app are pushed over WebSockets (Channels).
+    (r"\breal[\s-]*time\b", " real-time websocket "),
+    # SQL asked in SQL's words: the ORM names the same thing otherwise (GROUP BY is annotate() over values(),
+    # an OR of conditions is a Q object, LIMIT/OFFSET is slicing).
+    (r"\bgroup\s+by\b", " group by annotate aggregate "),
+    (r"\bor\s+(?:quer(?:y|ies)|conditions?|lookups?|filters?|filtering)\b", " or Q objects query "),
+    (r"\blimit\s+(?:and\s+)?offset\b", " limit offset slicing "),
+    (r"\bsql\s+limit\b", " sql limit slicing "),
 )
 STOP_WORDS = frozenset({
     "a", "an", "the", "of", "in", "on", "to", "and", "or", "do", "does", "did", "you", "your", "is", "are",
