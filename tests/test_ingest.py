@@ -189,6 +189,11 @@ READER_CASES = {
         (7, "How do you paginate products?"), (10, "How do you refund an order?"),  # a bare Title Case label is not;
         (14, "Explain how prices are stored."), (15, "How do you show a price in euros?"),  # a task, then a question
         (17, "Why keep prices in cents?"), (20, "Order States"), (23, "Which states can a payment be in?")]),
+    "lists_restarts.md": ("list", [  # an answer's steps numbered anew are no questions; "3 How" (no full stop)
+        (1, "What is a product endpoint?"), (4, "Which order states are there?"),  # fills the gap; back-to-top
+        (13, "How do you refund an order?"), (16, "How do you show a price in euros?"),  # arrows come off; an item
+        (18, "Explain the shop's caching."), (20, "Why keep prices in cents?"),  # numbered out of turn ("12.")
+        (23, "How do you retry a failed payment?"), (26, "Which states can a payment be in?")]),  # stops no gap
     "qa_tasks.md": ("qa", [  # **Q:** tasks under topic headings, most with no answer; "Expected Answer:" is an answer
         (6, "Design the product and category models for the shop."),
         (9, "How do you list a customer's orders without one query per order?"), (14, "Write a view that refunds an order.")]),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Protocol
@@ -13,6 +14,9 @@ from markdown_it.token import Token
 # Mojibake repair only: curly quotes, full-width punctuation (Chinese "？") and ligatures are kept as written.
 FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=False, fix_latin_ligatures=False,
                                    unescape_html=False, normalization=None)
+
+# A back-to-top arrow after a question ("What is X? ↑"): navigation residue, never part of the question.
+BACK_TO_TOP = re.compile(r"\s+[↑⬆⇧🔝]\ufe0f?\s*$")
 
 
 @dataclass(frozen=True)
@@ -47,9 +51,10 @@ class Document:
 
     @cached_property
     def text(self) -> str:
+        """The text with mojibake repaired, back-to-top arrows at line ends dropped and blanked lines emptied."""
         text = self.raw.replace("\r\n", "\n").replace("\r", "\n").removeprefix("\ufeff")
         lines = ftfy.fix_text(text, FTFY_CONFIG).split("\n")
-        return "\n".join("" if n in self.blanked else line for n, line in enumerate(lines, start=1))
+        return "\n".join("" if n in self.blanked else BACK_TO_TOP.sub("", line) for n, line in enumerate(lines, start=1))
 
     @cached_property
     def lines(self) -> list[str]:

@@ -161,6 +161,23 @@ def section_runs(doc: Document, lists: list[list[Item]]) -> list[list[int]]:
     return [run for run in runs if len(run) >= SECTION_LISTS]
 
 
+def without_restarts(items: list[Item]) -> list[Item]:
+    """A numbered question list without the steps of an answer that CommonMark joined to it: items numbered
+    anew (``1.``, ``2.`` after ``10.``) that ask nothing. An item numbered out of turn that reads as a
+    question stays ("41. Explain decorators." among the 190s)."""
+    out: list[Item] = []
+    last = None  # the number of the last item kept
+    steps = None  # the number of the last answer step dropped
+    for item in items:
+        anew = item.number is not None and last is not None and (item.number <= last or item.number == (steps or 0) + 1)
+        if anew and not looks_like_question(question_text(asked(item.source))[1]):
+            steps = item.number
+            continue
+        out.append(item)
+        last, steps = (item.number if item.number is not None else last), None
+    return out
+
+
 def question_items(doc: Document) -> list[Item]:
     out = []
     lists = []
@@ -174,7 +191,7 @@ def question_items(doc: Document) -> list[Item]:
                 for k in run}
     for k, items in enumerate(lists):
         if _share(items, doc) > QUESTION_SHARE or k in together:
-            out += items
+            out += without_restarts(items)
     out.sort(key=lambda i: i.line)
     nexts = [i.line for i in out[1:]] + [len(doc.lines) + 1] if out else []
     return [i for i, after in zip(out, nexts, strict=True) if not is_label(i, doc, after)]
@@ -212,20 +229,27 @@ class ListReader:
         return fill_numbering_gaps(doc, out)
 
 
-NUMBERED_LINE = re.compile(r"^\s{0,3}(\d{1,4})[.)]\s+(\S.*)$")
+NUMBERED_LINE = re.compile(r"^\s{0,3}(\d{1,4})(?:[.)]\s+|\s+)(\S.*)$")  # "16. ...", and in a gap "124 ..."
 
 
 def fill_numbering_gaps(doc: Document, found: list[Found]) -> list[Found]:
     """Questions the numbering says are missing: between items ``n`` and ``m > n + 1``, a line ``n+1. ...``
-    that reads as a question. CommonMark does not start a list with any number but 1 right under a
+    (or ``n+1 ...``, its full stop forgotten) that reads as a question. An item numbered out of turn between
+    two in turn does not stop the search. CommonMark does not start a list with any number but 1 right under a
     paragraph, so "16. What is ...?" directly below an answer's last line is no list item."""
     out: list[Found] = []
+    before: int | None = None  # the number the numbering had reached
     for index, item in enumerate(found):
         out.append(item)
         after = found[index + 1] if index + 1 < len(found) else None
-        if item.number is None or after is None or after.number is None or after.number <= item.number + 1:
+        number = item.number
+        if (number is not None and before is not None and after is not None and after.number is not None
+                and before < after.number and not before < number < after.number):
+            number = before  # an item numbered out of turn ("41." among the 190s): the numbering goes on past it
+        before = number if number is not None else before
+        if number is None or after is None or after.number is None or after.number <= number + 1:
             continue
-        expected = item.number + 1
+        expected = number + 1
         for line in range(item.line + 1, after.line):
             match = NUMBERED_LINE.match(doc.lines[line - 1])
             if (match and int(match.group(1)) == expected and line not in doc.code_lines

@@ -8,7 +8,7 @@ INTERROGATIVES = {"what", "what's", "whats", "how", "why", "when", "where", "whi
                   "do", "does", "did", "can", "could", "should", "would", "will", "have", "has", "was", "were"}
 IMPERATIVES = {"explain", "describe", "define", "compare", "contrast", "differentiate", "difference", "differences",
                "list", "name", "walk", "tell", "give", "discuss", "outline", "implement", "write", "show", "design",
-               "illustrate", "summarize", "summarise", "distinguish"}
+               "illustrate", "summarize", "summarise", "distinguish", "elaborate", "enumerate"}
 # Nouns that open a prompt naming what to talk about ("Importance of X", "Types of X"): a task, like "Explain".
 ASPECTS = {"importance", "significance", "purpose", "advantages", "disadvantages", "benefits", "drawbacks", "pros",
            "types", "kinds", "features", "role", "uses", "use"}
