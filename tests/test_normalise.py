@@ -77,6 +77,15 @@ def test_sql_asked_in_sql_words_also_reads_as_the_orm_names(sql: str, orm_terms:
     assert orm_terms <= set(terms(sql))
 
 
+@pytest.mark.parametrize(("command", "words"), [
+    ("createsuperuser", {"superus"}), ("collectstatic", {"collect", "static"}), ("runserver", {"run", "server"}),
+    ("startapp", {"start", "app"}), ("loaddata", {"load", "data"}), ("makemessages", {"translat", "messag"}),
+])
+def test_a_management_command_also_reads_as_the_words_it_joins(command: str, words: set[str]) -> None:
+    assert words <= set(terms(f"python manage.py {command}"))
+    assert set(terms(command)) > words  # the command itself stays a term too
+
+
 def test_scalable_is_about_scaling_and_real_time_about_websockets() -> None:
     assert "scale" in terms("Why is Django scalable?") and "scale" in terms("How do you scale Django?")
     assert "websocket" in terms("How do you push real-time updates?")

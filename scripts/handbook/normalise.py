@@ -70,6 +70,17 @@ SYNONYMS = (
     (r"\bscal(?:able|ability)\b", " scale "),
     # Real-time updates in a Django app are pushed over WebSockets (Channels).
     (r"\breal[\s-]*time\b", " real-time websocket "),
+    # Management commands are one word ("createsuperuser"); questions ask for them in words ("run the server").
+    (r"\bcreatesuperuser\b", " createsuperuser superuser "),
+    (r"\bcollectstatic\b", " collectstatic collect static "),
+    (r"\brunserver\b", " runserver run server "),
+    (r"\bstartapp\b", " startapp start app "),
+    (r"\bstartproject\b", " startproject start project "),
+    (r"\bdumpdata\b", " dumpdata dump data "),
+    (r"\bloaddata\b", " loaddata load data "),
+    (r"\bchangepassword\b", " changepassword change password "),
+    (r"\bshowmigrations\b", " showmigrations show migrations "),
+    (r"\bmakemessages\b", " makemessages translation messages "),
     # SQL asked in SQL's words: the ORM names the same thing otherwise (GROUP BY is annotate() over values(),
     # an OR of conditions is a Q object, LIMIT/OFFSET is slicing).
     (r"\bgroup\s+by\b", " group by annotate aggregate "),
