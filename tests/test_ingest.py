@@ -177,6 +177,11 @@ READER_CASES = {
     "details_reveal.md": ("details", [  # every summary the same label: the question is asked above its block
         (8, "What is a product endpoint?"), (20, "What does this view return for an empty basket?"),
         (42, "How do you refund an order?")]),
+    "numbered_headings.md": ("numbered-headings", [  # questions numbered on across two levels; an answer's own
+        (5, "What is a product endpoint?"), (9, "How do you paginate products?"),  # numbered sub-headings (a run of
+        (13, "Why keep prices in cents?"), (37, "How do you refund an order?"),  # topics, or a short run) are none
+        (43, "How do you retry a failed payment?"), (51, "Which states can a payment be in?"),
+        (55, "How do you version the product API?")]),
     "lists.md": ("list", [  # bold-wrapped items that wrap, with nested bold items, code and sub-headings in answers
         (5, "How does the shop handle slow Django views?"),
         (17, "What is the difference between `select_related()` and `prefetch_related()` when listing orders?"),

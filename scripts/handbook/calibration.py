@@ -7,9 +7,10 @@ Label sets:
 - the seeds (the ``sources/*.yml`` that are not one of the seven documents), whose answer is the bank question whose title or
   hand-made alias they match (or their override), measured against the bank *without* aliases;
 - ``tests/data/dedup_labels_fresh/*.yml`` (same format): the fresh held-out set, labelled blind;
-- ``tests/data/dedup_labels_fresh2/`` to ``dedup_labels_fresh10/`` (``LATER_HELD_OUT``): later held-out sets,
+- ``tests/data/dedup_labels_fresh2/`` to ``dedup_labels_fresh11/`` (``LATER_HELD_OUT``): later held-out sets,
   documents first read after a matcher change was final, less the questions that repeat any earlier
-  labelled question. The third, seventh and ninth are spent (their misses were read after their one measurement).
+  labelled question. The third, seventh, ninth and tenth are spent (their misses were read after their one
+  measurement).
 
 Tuning data: the seeds without aliases and all seven documents of ``tests/data/dedup_labels/``.
 The thresholds and rules of :mod:`handbook.dedup`, :mod:`handbook.matching` and
@@ -54,7 +55,8 @@ LATER_HELD_OUT = (
     ("seventh held-out set (5 documents)", LABELS.with_name("dedup_labels_fresh7")),  # after the meaning check; spent
     ("eighth held-out set (1 document)", LABELS.with_name("dedup_labels_fresh8")),  # after the meaning weight 1.5
     ("ninth held-out set (6 documents)", LABELS.with_name("dedup_labels_fresh9")),  # matcher as for the eighth; spent
-    ("tenth held-out set (3 documents)", LABELS.with_name("dedup_labels_fresh10")),  # after the ninth's synonyms
+    ("tenth held-out set (3 documents)", LABELS.with_name("dedup_labels_fresh10")),  # after the ninth's synonyms; spent
+    ("eleventh held-out set (3 documents)", LABELS.with_name("dedup_labels_fresh11")),  # after the command names
 )
 EXTRA_LABELS = LABELS.with_name("dedup_labels_extra")  # tuning: documents that are not registered sources, labelled blind
 TUNING_DOCUMENTS = ("aditya-django50", "devinterview-django", "hiredev-questions", "pragati-django-celery-redis",

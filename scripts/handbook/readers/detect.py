@@ -19,6 +19,7 @@ from .html_page import HtmlPageReader
 from .lists import ListReader
 from .markdown_sections import MarkdownSectionsReader
 from .numbered import NumberedTextReader
+from .numbered_headings import NumberedHeadingsReader
 from .prose import ProseReader
 from .qa import QAReader
 from .quiz import QuizReader
@@ -28,6 +29,7 @@ from .toc import TocReader
 
 READERS: dict[str, Reader] = {r.name: r for r in (
     StructuredReader(), HtmlPageReader(), QuizReader(), TocReader(), DetailsReader(), TableReader(), HeadingsReader(),
+    NumberedHeadingsReader(),
     ListReader(), QAReader(), BareLinesReader(), MarkdownSectionsReader(), NumberedTextReader(), ProseReader(),
 )}
 WHOLE_DOCUMENT = {name for name, reader in READERS.items() if getattr(reader, "whole_document", False)}

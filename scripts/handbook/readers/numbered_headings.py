@@ -1,0 +1,65 @@
+"""Numbered question headings at more than one level: ``### 12. What is a view?`` then ``## 43. How ...?``.
+
+Long guides number their questions across the whole document while the answers carry numbered
+sub-headings of their own (``### 1. Atomicity``), often at the same level as the questions, and
+may move the questions to another level part-way. One heading level cannot tell them apart; the
+numbering can. Headings are grouped into runs as the document numbers them (``n`` joins the run
+that expects ``n``, whatever level or text stands between), and the long runs are the questions:
+an answer's sub-headings start again at 1 and stop after a few, or name topics rather than ask.
+"""
+
+from __future__ import annotations
+
+from .base import Document, Found, Heading
+from .headings import questions_at
+from .text import looks_like_question, question_text
+
+MIN_RUN = 5  # a run of numbered headings this long, most of them asking something, carries the questions
+QUESTION_SHARE = 0.5
+
+
+def heading_runs(headings: list[Heading]) -> list[list[Heading]]:
+    """Numbered headings grouped by the numbering they carry on (``n`` after ``n - 1``), in document order."""
+    runs: list[list[Heading]] = []
+    waiting: dict[int, list[list[Heading]]] = {}  # a number -> the runs expecting it next, latest last
+    for heading in headings:
+        number, text = question_text(heading.text)
+        if number is None or not text:
+            continue
+        expecting = waiting.get(number)
+        if expecting:  # the latest run expecting it: an answer's "4." goes on its own "1.-3.", not the questions'
+            run = expecting.pop()
+        else:
+            run = []
+            runs.append(run)
+        run.append(heading)
+        waiting.setdefault(number + 1, []).append(run)
+    return runs
+
+
+def asks(run: list[Heading]) -> bool:
+    """Whether most headings of a run read as questions (an answer's "1. Atomicity", "2. Consistency" do not)."""
+    return sum(looks_like_question(question_text(h.text)[1]) for h in run) > QUESTION_SHARE * len(run)
+
+
+class NumberedHeadingsReader:
+    name = "numbered-headings"
+
+    def _chosen(self, doc: Document) -> tuple[list[Heading], int, int]:
+        """The headings of the long runs that ask, how many numbered headings the document has, and how many
+        of those read as questions."""
+        runs = heading_runs(doc.headings)
+        chosen = sorted((h for run in runs if len(run) >= MIN_RUN and asks(run) for h in run), key=lambda h: h.line)
+        numbered = [h for run in runs for h in run]
+        return chosen, len(numbered), sum(looks_like_question(question_text(h.text)[1]) for h in numbered)
+
+    def confidence(self, doc: Document) -> float:
+        """The share of the chosen headings that ask, times the share of the asking numbered headings chosen."""
+        chosen, numbered, asking = self._chosen(doc)
+        if not chosen or (len({h.level for h in chosen}) < 2 and len(chosen) == numbered):
+            return 0.0  # one level and no numbered answer headings: the headings reader's layout
+        asked = sum(looks_like_question(question_text(h.text)[1]) for h in chosen)
+        return asked / len(chosen) * asked / asking
+
+    def read(self, doc: Document) -> list[Found]:
+        return questions_at(doc, self._chosen(doc)[0])
