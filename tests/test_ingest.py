@@ -198,7 +198,10 @@ READER_CASES = {
         (1, "What is a product endpoint?"), (4, "Which order states are there?"),  # fills the gap; back-to-top
         (13, "How do you refund an order?"), (16, "How do you show a price in euros?"),  # arrows come off; an item
         (18, "Explain the shop's caching."), (20, "Why keep prices in cents?"),  # numbered out of turn ("12.")
-        (23, "How do you retry a failed payment?"), (26, "Which states can a payment be in?")]),  # stops no gap
+        (23, "How do you retry a failed payment?"), (26, "Which states can a payment be in?"),  # stops no gap:
+        (29, "How do you refund an order?"), (32, "Name the ways to pay."),  # "41." joined to 9's answer, then "10."
+        (34, "Explain the use of coupons."), (37, "How would you compare carts and orders?"),  # found from the
+        (40, "How do you cancel an order?")]),  # numbering that goes on past it
     "qa_tasks.md": ("qa", [  # **Q:** tasks under topic headings, most with no answer; "Expected Answer:" is an answer
         (6, "Design the product and category models for the shop."),
         (9, "How do you list a customer's orders without one query per order?"), (14, "Write a view that refunds an order.")]),
@@ -370,3 +373,56 @@ def test_a_section_title_of_only_noise_words_slugs_to_section() -> None:
 def test_a_question_asked_above_a_reveal_label_sits_in_its_part_not_under_its_number_heading() -> None:
     result = ingest_document((FIXTURES / "details_reveal.md").read_text(encoding="utf-8"), "details_reveal.md")
     assert [q.section for q in result.questions] == ["Part 1: Basics", "Part 1: Basics", "Part 2: Orders"]
+
+
+def test_reveal_labels_read_the_question_above_each_block_and_stop_at_the_block_before() -> None:
+    from handbook.readers.details import DetailsReader
+
+    block = "<details>\n<summary>Show answer</summary>\n\nPlain words answer it here.\n\n</details>\n"
+    glued = "## Views\n\nWhat is a view?\n" + block + "What is a model?\n" + block  # no blank line after </details>
+    assert [(f.line, f.text) for f in DetailsReader().read(Document("a.md", glued))] == [
+        (3, "What is a view?"), (10, "What is a model?")]
+    ruled = "What is a view?\n\n---\n\n" + block + "\nWhat is a model?\n\n***\n\n" + block  # rules skipped
+    assert [f.text for f in DetailsReader().read(Document("b.md", ruled))] == ["What is a view?", "What is a model?"]
+    mixed = "".join(f"What is thing {i}?\n\n" + block + "\n" for i in range(4))
+    mixed += "<details><summary>How do you cache a page?</summary>\n\nPlain words answer it.\n</details>\n"
+    assert [f.text for f in DetailsReader().read(Document("c.md", mixed))][-1] == "How do you cache a page?"
+
+
+def test_a_topic_heading_over_a_question_is_its_section_and_a_number_label_is_none() -> None:
+    from handbook.readers.details import DetailsReader
+
+    block = "<details>\n<summary>Show answer</summary>\n\nPlain words answer it here.\n\n</details>\n"
+    topics = "# Guide\n## Models\nWhat is a model?\n\n" + block + "\n## Views\nWhat is a view?\n\n" + block
+    assert [f.section for f in DetailsReader().read(Document("a.md", topics))] == ["Models", "Views"]
+    numbers = "# Guide\n### Question 1\n\nWhat is a view?\n\n" + block + "\n### Question 2\n\nWhat is a model?\n\n" + block
+    assert [(f.text, f.section) for f in DetailsReader().read(Document("b.md", numbers))] == [
+        ("What is a view?", "Guide"), ("What is a model?", "Guide")]
+
+
+def test_a_list_numbering_every_item_one_keeps_every_item() -> None:
+    from handbook.readers.lists import ListReader
+
+    text = ("1. What is a view?\n1. What is a model?\n1. Middleware and its order.\n1. How do you cache a page?\n"
+            "1. Signals and receivers.\n1. What is a queryset?\n")
+    assert [f.line for f in ListReader().read(Document("a.md", text))] == [1, 2, 3, 4, 5, 6]
+
+
+def test_a_gap_is_filled_in_a_list_that_starts_again_at_one() -> None:
+    from handbook.readers.lists import ListReader
+
+    text = ("## Models\n\n1. What is a model?\n2. What is a field?\n\n## Forms\n\n1. What is a form?\n\n"
+            "2 What is a formset?\n\n3. What is a widget?\n")
+    assert [f.line for f in ListReader().read(Document("b.md", text))] == [3, 4, 8, 10, 12]
+
+
+def test_numbered_headings_an_answer_with_as_many_sub_headings_as_its_number_does_not_take_the_next_question() -> None:
+    """Question 3 with sub-headings 1-3: both runs expect a 4; the question "4. How ...?" goes on the questions."""
+    lines = read("numbered_headings.md").split("\n")
+    text = "\n".join(lines[:28] + lines[36:])  # without "### 4. Tips" and "### 5. Summary"
+    result = ingest_document(text, "numbered_headings.md")
+    assert result.layout == "numbered-headings"
+    assert [q.asked for q in result.questions] == [
+        "What is a product endpoint?", "How do you paginate products?", "Why keep prices in cents?",
+        "How do you refund an order?", "How do you retry a failed payment?", "Which states can a payment be in?",
+        "How do you version the product API?"]

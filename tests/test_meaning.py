@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from handbook.dedup import decide, rank_and_decide
 from handbook.matching import ContentMatcher
@@ -186,6 +187,7 @@ def test_the_cache_drops_vectors_no_run_has_used_for_a_month(tmp_path) -> None:
     later = VectorCache(CountingEncoder(), path, today=lambda: day[0])
     later(["a question still asked"])
     assert later.encode.batches == []  # read from the file, and its day recorded
+    assert VectorCache.key("an old question") in VectorCache(CountingEncoder(), path).vectors  # 30 days: still kept
     day[0] += 1  # one day more: "an old question" is now unused for longer than KEEP_DAYS
     VectorCache(CountingEncoder(), path, today=lambda: day[0])(["something new"])
     kept = VectorCache(CountingEncoder(), path, today=lambda: day[0])
@@ -200,3 +202,22 @@ def test_a_cache_file_in_an_older_layout_is_ignored_and_rewritten(tmp_path) -> N
     assert encoder.batches == [["x"]]
     with np.load(path) as stored:
         assert set(stored.files) == {"keys", "vectors", "days"}
+
+
+@pytest.mark.parametrize("content", [b"", b"PK\x03\x04 truncated", b"not a zip at all"])
+def test_a_cache_file_that_cannot_be_read_is_treated_as_empty_and_rewritten(tmp_path, content: bytes) -> None:
+    path = tmp_path / "v.npz"
+    path.write_bytes(content)
+    encoder = CountingEncoder()
+    VectorCache(encoder, path)(["x"])
+    assert encoder.batches == [["x"]]
+    assert VectorCache.key("x") in VectorCache(CountingEncoder(), path).vectors
+
+
+def test_two_runs_writing_the_cache_at_once_keep_each_others_vectors(tmp_path) -> None:
+    path = tmp_path / "v.npz"
+    first, second = VectorCache(CountingEncoder(), path), VectorCache(CountingEncoder(), path)  # both read it empty
+    first(["from the first run"])
+    second(["from the second run"])  # writes after the first: merges what the first wrote
+    kept = VectorCache(CountingEncoder(), path).vectors
+    assert {VectorCache.key("from the first run"), VectorCache.key("from the second run")} <= set(kept)

@@ -90,6 +90,9 @@ def test_scalable_is_about_scaling_and_real_time_about_websockets() -> None:
     assert "scale" in terms("Why is Django scalable?") and "scale" in terms("How do you scale Django?")
     assert "websocket" in terms("How do you push real-time updates?")
     assert "slice" not in terms("What is the rate limit?")  # a limit that is no SQL LIMIT
+    assert "filter" in terms("Should I use exclude or filter?")  # an "or" between two methods is no OR query
+    assert "object" not in terms("Should I use exclude or filter?")
+    assert {"object", "condit"} <= set(terms("How do you combine OR conditions?"))  # the noun stays
 
 
 def test_credentials_are_secrets() -> None:

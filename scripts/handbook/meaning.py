@@ -25,10 +25,13 @@ returns ``None`` and the report is the words' alone, which it says.
 from __future__ import annotations
 
 import dataclasses
+import fcntl
 import hashlib
 import importlib.util
 import os
+import tempfile
 import time
+import zipfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -51,7 +54,7 @@ ANSWER_CHARS = 2000  # an answer's opening, enough for the model's 256-token win
 CACHE_ENV = "HANDBOOK_EMBEDDING_CACHE"
 DEFAULT_CACHE = Path(__file__).resolve().parents[2] / ".cache" / f"vectors-{MODEL_NAME}.npz"
 
-KEEP_DAYS = 30      # a cached vector unused this many days is dropped
+KEEP_DAYS = 30      # a cached vector unused for more than this many days is dropped
 
 Encode = Callable[[list[str]], np.ndarray]
 
@@ -65,22 +68,17 @@ class VectorCache:
     """Unit-length vectors of texts, computed once by ``encode`` and kept in one ``.npz`` file.
 
     The file holds three arrays: the texts' keys, their vectors (one row each) and the day each was
-    last used. A vector no run has used for ``KEEP_DAYS`` is dropped when the file is next written,
-    so texts that leave the bank or the sources do not stay in it for ever. A file in another layout
-    (an older cache) is ignored and rewritten."""
+    last used. A vector no run has used for more than ``KEEP_DAYS`` days is dropped when the file is
+    next written, so texts that leave the bank or the sources do not stay in it for ever. Writers
+    take a lock and merge what the file gained since they read it, so two runs at once lose nothing.
+    A file that cannot be read (another layout, an older cache, a truncated write) is treated as
+    empty and rewritten."""
 
     def __init__(self, encode: Encode, path: Path | None, today: Callable[[], int] = _today) -> None:
         self.encode = encode
         self.path = path
         self.today = today
-        self.vectors: dict[str, np.ndarray] = {}
-        self.last_used: dict[str, int] = {}
-        if path is not None and path.exists():
-            with np.load(path) as stored:
-                if {"keys", "vectors", "days"} <= set(stored.files):
-                    keys = [str(k) for k in stored["keys"]]
-                    self.vectors = dict(zip(keys, stored["vectors"], strict=True))
-                    self.last_used = dict(zip(keys, (int(d) for d in stored["days"]), strict=True))
+        self.vectors, self.last_used = _read(path)
 
     @staticmethod
     def key(text: str) -> str:
@@ -109,16 +107,38 @@ class VectorCache:
     def _save(self) -> None:
         if self.path is None:
             return
-        oldest = self.today() - KEEP_DAYS
-        for k in [k for k, day in self.last_used.items() if day < oldest]:
-            del self.vectors[k], self.last_used[k]
-        keys = list(self.vectors)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.path.with_name(f"{self.path.name}.{os.getpid()}.part.npz")  # one per writer
-        np.savez(partial, keys=np.asarray(keys, dtype="U40"),
-                 vectors=np.stack([self.vectors[k] for k in keys]) if keys else np.zeros((0, 0), np.float32),
-                 days=np.asarray([self.last_used.get(k, self.today()) for k in keys], dtype=np.int32))
-        os.replace(partial, self.path)
+        with open(self.path.with_name(self.path.name + ".lock"), "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # one writer at a time; readers never wait (the file is replaced whole)
+            stored, days = _read(self.path)  # what other runs wrote since this one read the file
+            for k, row in stored.items():
+                self.vectors.setdefault(k, row)
+                self.last_used[k] = max(self.last_used.get(k, days[k]), days[k])
+            oldest = self.today() - KEEP_DAYS
+            for k in [k for k, day in self.last_used.items() if day < oldest]:
+                del self.vectors[k], self.last_used[k]
+            keys = list(self.vectors)
+            handle, partial = tempfile.mkstemp(suffix=".npz", dir=self.path.parent)
+            with os.fdopen(handle, "wb") as out:
+                np.savez(out, keys=np.asarray(keys, dtype="U40"),
+                         vectors=np.stack([self.vectors[k] for k in keys]) if keys else np.zeros((0, 0), np.float32),
+                         days=np.asarray([self.last_used.get(k, self.today()) for k in keys], dtype=np.int32))
+            os.replace(partial, self.path)
+
+
+def _read(path: Path | None) -> tuple[dict[str, np.ndarray], dict[str, int]]:
+    """The vectors and last-used days a cache file holds; none if it is absent or cannot be read."""
+    if path is None or not path.exists():
+        return {}, {}
+    try:
+        with np.load(path) as stored:
+            if not {"keys", "vectors", "days"} <= set(stored.files):
+                return {}, {}
+            keys = [str(k) for k in stored["keys"]]
+            return (dict(zip(keys, stored["vectors"], strict=True)),
+                    dict(zip(keys, (int(d) for d in stored["days"]), strict=True)))
+    except (OSError, ValueError, EOFError, zipfile.BadZipFile):
+        return {}, {}
 
 
 class MeaningReranker:

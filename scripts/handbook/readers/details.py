@@ -45,30 +45,45 @@ def end_line(tag: Tag) -> int:
     return (tag.sourceline or 1) + str(tag).count("\n")
 
 
-def reveal_labels(summaries: list[Tag]) -> bool:
-    """Whether the summaries are one repeated label rather than questions."""
-    texts = Counter(plain(summary.get_text(" ")).lower() for summary in summaries)
+def summary_text(summary: Tag) -> str:
+    return plain(summary.get_text(" ")).lower()
+
+
+def reveal_label(summaries: list[Tag]) -> str | None:
+    """The label the summaries repeat ("show answer"), if they are one repeated label rather than questions."""
+    texts = Counter(summary_text(summary) for summary in summaries)
     label, count = texts.most_common(1)[0] if texts else ("", 0)
-    return bool(label) and count >= 2 and count >= LABEL_SHARE * len(summaries)
+    return label if label and count >= 2 and count >= LABEL_SHARE * len(summaries) else None
 
 
-def asked_above(doc: Document, line: int) -> tuple[int, str, int | None] | None:
+def number_label(text: str) -> bool:
+    """A heading that only numbers what follows: "Question 2", "Q3", "#4", "Exercise 5"."""
+    return bool(re.fullmatch(r"[#\s]*(?:[^\W\d_]+\s*)?#?\d{1,4}[.):]?", plain(text)))
+
+
+def ends_a_block(line: str) -> bool:
+    lowered = line.lower()
+    return any(tag in lowered for tag in ("<details", "</details>", "</summary>"))
+
+
+def asked_above(doc: Document, line: int) -> tuple[int, str] | None:
     """The question asked just above line ``line``: the nearest paragraph (code, blank lines and rules
-    skipped), or else the heading over it; its first line, its text, and the line of the heading that
-    belongs to it (the heading right over the paragraph, or the heading that is the question), if any."""
+    skipped), or else the heading over it unless it only numbers the question; its first line and text.
+    Nothing is asked when the previous block ends first."""
     headings = {h.line: h for h in doc.headings}
     n = line - 1
     while n >= 1 and n not in headings and (n in doc.code_lines or not doc.lines[n - 1].strip()
                                             or RULE.fullmatch(doc.lines[n - 1])):
         n -= 1
-    if n < 1 or "</details>" in doc.lines[n - 1].lower() or "</summary>" in doc.lines[n - 1].lower():
-        return None  # the previous block's answer: nothing is asked between the two
+    if n < 1 or ends_a_block(doc.lines[n - 1]):
+        return None
     if n in headings:
-        return n, headings[n].text, n
+        return None if number_label(headings[n].text) else (n, headings[n].text)
     end = n
-    while n > 1 and n - 1 not in headings and n - 1 not in doc.code_lines and doc.lines[n - 2].strip():
+    while (n > 1 and n - 1 not in headings and n - 1 not in doc.code_lines and doc.lines[n - 2].strip()
+           and not ends_a_block(doc.lines[n - 2])):
         n -= 1
-    return n, collapse(" ".join(doc.lines[n - 1:end])), (n - 1 if n - 1 in headings else None)
+    return n, collapse(" ".join(doc.lines[n - 1:end]))
 
 
 class DetailsReader:
@@ -81,32 +96,22 @@ class DetailsReader:
 
     def _found(self, doc: Document) -> tuple[list[Found], int]:
         summaries = self._summaries(doc)
-        if reveal_labels([summary for summary, _ in summaries]):
-            return self._asked_above_labels(doc, summaries), len(summaries)
+        label = reveal_label([summary for summary, _ in summaries])
+        labels = frozenset(h.line for h in doc.headings if number_label(h.text))  # "### Question 2": no section
         out = []
-        for summary, details in summaries:
-            number, text = question_text(collapse(summary.get_text(" ")))
-            if text and (number is not None or looks_like_question(text)):
-                line = text_line(summary)
-                end = end_line(details) if details is not None else end_line(summary)
-                out.append(Found(line, text, doc.section_above(line), number, end))
-        return out, len(summaries)
-
-    @staticmethod
-    def _asked_above_labels(doc: Document, summaries: list[tuple[Tag, Tag | None]]) -> list[Found]:
-        asked = []
         for summary, details in summaries:
             block = details if details is not None else summary
-            found = asked_above(doc, block.sourceline or 1)
-            if found is not None:
-                asked.append((*found, end_line(block)))
-        own = frozenset(heading for _, _, heading, _ in asked if heading is not None)  # "### Question 2" labels
-        out = []
-        for line, text, _, end in asked:
+            if label is not None and summary_text(summary) == label:
+                asked = asked_above(doc, block.sourceline or 1)
+                if asked is None:
+                    continue
+                line, text = asked
+            else:
+                line, text = text_line(summary), collapse(summary.get_text(" "))
             number, text = question_text(text)
-            if text:
-                out.append(Found(line, text, doc.section_above(line, skip=own), number, end))
-        return out
+            if text and (label is not None or number is not None or looks_like_question(text)):
+                out.append(Found(line, text, doc.section_above(line, skip=labels), number, end_line(block)))
+        return out, len(summaries)
 
     def confidence(self, doc: Document) -> float:
         found, total = self._found(doc)

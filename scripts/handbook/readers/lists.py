@@ -63,7 +63,7 @@ def asked(source: str) -> str:
     for cut in range(1, len(lines)):
         head, rest = "\n".join(lines[:cut]), collapse("\n".join(lines[cut:]))
         text = plain(head)
-        whole = text.endswith(QUESTION_MARKS) or (text.endswith(".") and looks_like_question(text))
+        whole = text.endswith(QUESTION_MARKS) or text.endswith(".")
         if whole and rest and not looks_like_question(rest):
             return head
     return source
@@ -163,13 +163,15 @@ def section_runs(doc: Document, lists: list[list[Item]]) -> list[list[int]]:
 
 def without_restarts(items: list[Item]) -> list[Item]:
     """A numbered question list without the steps of an answer that CommonMark joined to it: items numbered
-    anew (``1.``, ``2.`` after ``10.``) that ask nothing. An item numbered out of turn that reads as a
+    anew (``1.``, ``2.`` after ``10.``, and the steps that follow them) that ask nothing. A list that numbers
+    every item ``1.`` numbers nothing anew. An item numbered out of turn that reads as a
     question stays ("41. Explain decorators." among the 190s)."""
     out: list[Item] = []
     last = None  # the number of the last item kept
     steps = None  # the number of the last answer step dropped
     for item in items:
-        anew = item.number is not None and last is not None and (item.number <= last or item.number == (steps or 0) + 1)
+        anew = item.number is not None and last is not None and (
+            item.number < last or (steps is not None and item.number == steps + 1))
         if anew and not looks_like_question(question_text(asked(item.source))[1]):
             steps = item.number
             continue
@@ -235,17 +237,18 @@ NUMBERED_LINE = re.compile(r"^\s{0,3}(\d{1,4})(?:[.)]\s+|\s+)(\S.*)$")  # "16. .
 def fill_numbering_gaps(doc: Document, found: list[Found]) -> list[Found]:
     """Questions the numbering says are missing: between items ``n`` and ``m > n + 1``, a line ``n+1. ...``
     (or ``n+1 ...``, its full stop forgotten) that reads as a question. An item numbered out of turn between
-    two in turn does not stop the search. CommonMark does not start a list with any number but 1 right under a
-    paragraph, so "16. What is ...?" directly below an answer's last line is no list item."""
+    two in turn (not a ``1.``, which starts the numbering anew) does not stop the search. CommonMark does
+    not start a list with any number but 1 right under a paragraph, so "16. What is ...?" directly below
+    an answer's last line is no list item."""
     out: list[Found] = []
     before: int | None = None  # the number the numbering had reached
     for index, item in enumerate(found):
         out.append(item)
         after = found[index + 1] if index + 1 < len(found) else None
         number = item.number
-        if (number is not None and before is not None and after is not None and after.number is not None
-                and before < after.number and not before < number < after.number):
-            number = before  # an item numbered out of turn ("41." among the 190s): the numbering goes on past it
+        if (number is not None and number != 1 and before is not None and after is not None
+                and after.number is not None and before < after.number and not before < number < after.number):
+            number = before  # numbered out of turn ("41." among the 190s; a "1." starts anew): the numbering goes on
         before = number if number is not None else before
         if number is None or after is None or after.number is None or after.number <= number + 1:
             continue

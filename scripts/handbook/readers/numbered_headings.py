@@ -18,6 +18,16 @@ MIN_RUN = 5  # a run of numbered headings this long, most of them asking somethi
 QUESTION_SHARE = 0.5
 
 
+def _likest(runs: list[list[Heading]], asking: bool) -> int:
+    """Which of the runs expecting a heading's number it carries on: the latest that asks as the heading does
+    (an answer's "4. Tips" goes on its own "1.-3." topics, a question "4. How ...?" on the questions), else
+    the latest."""
+    for index in range(len(runs) - 1, -1, -1):
+        if asks(runs[index]) == asking:
+            return index
+    return len(runs) - 1
+
+
 def heading_runs(headings: list[Heading]) -> list[list[Heading]]:
     """Numbered headings grouped by the numbering they carry on (``n`` after ``n - 1``), in document order."""
     runs: list[list[Heading]] = []
@@ -27,8 +37,8 @@ def heading_runs(headings: list[Heading]) -> list[list[Heading]]:
         if number is None or not text:
             continue
         expecting = waiting.get(number)
-        if expecting:  # the latest run expecting it: an answer's "4." goes on its own "1.-3.", not the questions'
-            run = expecting.pop()
+        if expecting:
+            run = expecting.pop(_likest(expecting, looks_like_question(text)))
         else:
             run = []
             runs.append(run)
