@@ -426,3 +426,25 @@ def test_numbered_headings_an_answer_with_as_many_sub_headings_as_its_number_doe
         "What is a product endpoint?", "How do you paginate products?", "Why keep prices in cents?",
         "How do you refund an order?", "How do you retry a failed payment?", "Which states can a payment be in?",
         "How do you version the product API?"]
+
+
+def test_a_bracketed_label_that_starts_many_questions_comes_off_unless_it_names_django() -> None:
+    text = "\n\n".join([
+        "### 1. (Single Choice) Which file lists the shop's apps?", "### 2. (True/False) Prices are kept in cents.",
+        "### 3. (Single Choice) Which view lists products?", "### 4. (Single Choice) Where do refunds go?",
+        "### 5. (DRF) What does a serializer return?", "### 6. (DRF) Which class paginates?",
+        "### 7. (DRF) How are tokens checked?", "### 8. (True/False) Orders can be cancelled.",
+    ])
+    asked = [q.asked for q in ingest_document(text, "quiz.md").questions]
+    assert asked[:4] == ["Which file lists the shop's apps?", "(True/False) Prices are kept in cents.",
+                         "Which view lists products?", "Where do refunds go?"]  # "(True/False)" starts only two
+    assert asked[4] == "(DRF) What does a serializer return?"
+
+
+def test_an_answer_marker_or_a_lettered_choice_under_a_list_question_ends_it() -> None:
+    from handbook.readers.lists import asked
+
+    assert asked("Where is the refund signal defined\nA. in models\nB. in signals\nAns: B") == \
+        "Where is the refund signal defined"
+    assert asked("Mention the ways to pay!\nAns: Cards and vouchers.") == "Mention the ways to pay!"
+    assert asked("How do you refund an order\nwhen it has shipped?") == "How do you refund an order\nwhen it has shipped?"

@@ -8,11 +8,13 @@ states, and whether the question is about Django/DRF at all (:mod:`handbook.offt
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .model import SourceQuestion
-from .offtopic import is_off_topic
+from .offtopic import is_off_topic, names_django
 from .readers import READERS, Document, Found, LayoutError, read_layout
 from .readers.plain_text import repair
 
@@ -75,6 +77,25 @@ def _reference(found: Found, part: int, ordinal: int, taken: set[str]) -> str:
     return ref
 
 
+# A bracketed label before a question: "(Single Choice) Which ...?", "(True/False) Django ...".
+LEADING_TAG = re.compile(r"^\(([^()]{1,30})\)\s+(?=\S)")
+TAG_REPEATS = 3  # a leading tag on this many questions is a label of the document's, not part of a question
+
+
+def without_labels(found: list[Found]) -> list[Found]:
+    """The questions without the bracketed labels a quiz puts before them ("(Single Choice)"): a tag that
+    starts at least ``TAG_REPEATS`` questions and names nothing of Django's ("(DRF)" stays)."""
+    tags = Counter(m.group(1).strip().lower() for f in found if (m := LEADING_TAG.match(f.text)))
+    labels = {tag for tag, count in tags.items() if count >= TAG_REPEATS and not names_django(tag)}
+    out = []
+    for item in found:
+        match = LEADING_TAG.match(item.text)
+        if match and match.group(1).strip().lower() in labels:
+            item = dataclasses.replace(item, text=item.text[match.end():])
+        out.append(item)
+    return out
+
+
 def to_questions(doc: Document, found: list[Found], skip_sections: list[str] | None = None,
                  skip_questions: list[str] | None = None) -> list[SourceQuestion]:
     """Registry entries for what a reader found, in order, with references and the off-topic mark."""
@@ -103,7 +124,8 @@ def ingest_document(raw: str, name: str = "<document>", layout: str = "auto", sk
     """Read a raw document with the named layout (``auto``: detect); :class:`LayoutError` when none is confident."""
     doc = Document(name, raw)
     reading = read_layout(doc, layout)
-    return Ingested(reading.layout, reading.confidence, to_questions(doc, reading.found, skip_sections, skip_questions),
+    found = without_labels(reading.found)
+    return Ingested(reading.layout, reading.confidence, to_questions(doc, found, skip_sections, skip_questions),
                     reading.ratings)
 
 

@@ -23,6 +23,7 @@ from .qa import ANSWER
 from .text import QUESTION_MARKS, collapse, is_link_only, looks_like_question, plain, question_text
 
 CHECKBOXES = ("[ ]", "[x]", "[X]")
+OPTION = re.compile(r"^\s*[A-E][.)]\s+\S")  # a lettered choice of a multiple-choice question
 BULLET = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")  # a list marker before a line's text
 QUESTION_SHARE = 0.5  # a list is a question list when more than this share of its items reads as questions
 SECTION_LISTS = 3     # this many lists of bare prompts with only headings between them are judged as one list
@@ -58,9 +59,12 @@ def outer_lists(tokens: list[Token]) -> list[list[Item]]:
 def asked(source: str) -> str:
     """The question of an item: its first lines alone when they make a whole question (a question mark, or a
     task ending in a full stop) and the lines after them, joined to the item without indentation, read as
-    its answer ("1. What is X?" then "X is ..."). A question that wraps keeps all its lines."""
+    its answer ("1. What is X?" then "X is ..."), or when an answer marker ("Ans:") or a lettered choice
+    ("A. ...") follows them. A question that wraps keeps all its lines."""
     lines = source.split("\n")
     for cut in range(1, len(lines)):
+        if ANSWER.match(lines[cut]) or OPTION.match(lines[cut]):
+            return "\n".join(lines[:cut])  # "Ans: ..." or a choice "A. ..." under the question ends it
         head, rest = "\n".join(lines[:cut]), collapse("\n".join(lines[cut:]))
         text = plain(head)
         whole = text.endswith(QUESTION_MARKS) or text.endswith(".")
