@@ -448,3 +448,57 @@ def test_an_answer_marker_or_a_lettered_choice_under_a_list_question_ends_it() -
         "Where is the refund signal defined"
     assert asked("Mention the ways to pay!\nAns: Cards and vouchers.") == "Mention the ways to pay!"
     assert asked("How do you refund an order\nwhen it has shipped?") == "How do you refund an order\nwhen it has shipped?"
+
+
+def test_among_reveal_labels_a_summary_that_asks_nothing_also_hides_an_answer() -> None:
+    from handbook.readers.details import DetailsReader
+
+    def block(summary: str) -> str:
+        return f"<details>\n<summary>{summary}</summary>\n\nPlain words answer it here.\n\n</details>\n"
+    for hint in ("Hint", "Show hint", "Click to expand the output"):
+        text = "".join(f"What is thing {i}?\n\n" + block("Show answer") + "\n" for i in range(4))
+        text += "What is thing 9?\n\n" + block(hint) + "\nWhat is thing 10?\n\n" + block("Show answer")
+        assert [f.text for f in DetailsReader().read(Document("a.md", text))][-2:] == ["What is thing 9?",
+                                                                                       "What is thing 10?"]
+
+
+def test_part_headings_stay_sections_in_details_documents() -> None:
+    from handbook.readers.details import DetailsReader
+
+    label = "<details>\n<summary>Show answer</summary>\n\nPlain words answer it here.\n\n</details>\n"
+    labels = ("# Quiz\n## Part 1\nWhat is a view?\n\n" + label + "\nWhat is a model?\n\n" + label
+              + "\n## Part 2\nWhat is a form?\n\n" + label)
+    assert [f.section for f in DetailsReader().read(Document("a.md", labels))] == ["Part 1", "Part 1", "Part 2"]
+    summaries = ("# Quiz\n## Part 1\n\n<details><summary>What is a view?</summary>\n\nAnswered.\n</details>\n"
+                 "\n## Part 2\n\n<details><summary>What is a form?</summary>\n\nAnswered.\n</details>\n")
+    assert [f.section for f in DetailsReader().read(Document("b.md", summaries))] == ["Part 1", "Part 2"]
+
+
+def test_an_answer_sub_heading_that_opens_like_a_question_is_not_the_next_question() -> None:
+    lines = read("numbered_headings.md").split("\n")
+    text = "\n".join([*lines[:28], "### 4. How it is stored", "", "As integers.", "", *lines[36:]])
+    asked = [q.asked for q in ingest_document(text, "numbered_headings.md").questions]
+    assert "How it is stored" not in asked and "How do you refund an order?" in asked
+
+
+def test_the_steps_under_the_first_question_are_no_questions() -> None:
+    from handbook.readers.lists import ListReader
+
+    text = ("1. How do you deploy a Django app?\nAns: in steps:\n\n1. Install the packages.\n\n"
+            "2. Collect the static files.\n\n" + "".join(f"{n}. What is thing {n}?\n\n" for n in range(2, 8)))
+    assert [f.text for f in ListReader().read(Document("a.md", text))] == [
+        "How do you deploy a Django app?", *(f"What is thing {n}?" for n in range(2, 8))]
+
+
+def test_a_statement_then_a_task_stay_one_question() -> None:
+    from handbook.readers.lists import asked
+
+    task = "You have an Order model with a status field.\nCount the orders per status using the ORM."
+    assert asked(task) == task
+
+
+def test_a_tag_naming_another_technology_stays_and_keeps_the_question_off_topic() -> None:
+    pairs = [("Python", "What is a list comprehension?"), ("Django", "What is a view?"), ("Git", "What is a rebase?")]
+    text = "\n\n".join(f"{n}. ({tag}) {q}" for n, (tag, q) in enumerate(pairs * 3, start=1))
+    first = ingest_document(text, "tags.md").questions[0]
+    assert (first.asked, first.off_topic) == ("(Python) What is a list comprehension?", True)

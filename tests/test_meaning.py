@@ -221,3 +221,17 @@ def test_two_runs_writing_the_cache_at_once_keep_each_others_vectors(tmp_path) -
     second(["from the second run"])  # writes after the first: merges what the first wrote
     kept = VectorCache(CountingEncoder(), path).vectors
     assert {VectorCache.key("from the first run"), VectorCache.key("from the second run")} <= set(kept)
+
+
+def test_a_lone_array_at_the_cache_path_is_rebuilt_and_the_file_is_readable_by_others(tmp_path) -> None:
+    import os
+    import stat
+
+    path = tmp_path / "v.npz"
+    np.save(path.with_suffix(""), np.ones(3))  # writes v.npy
+    path.with_suffix(".npy").rename(path)
+    VectorCache(CountingEncoder(), path)(["x"])
+    assert VectorCache.key("x") in VectorCache(CountingEncoder(), path).vectors
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask

@@ -84,9 +84,11 @@ TAG_REPEATS = 3  # a leading tag on this many questions is a label of the docume
 
 def without_labels(found: list[Found]) -> list[Found]:
     """The questions without the bracketed labels a quiz puts before them ("(Single Choice)"): a tag that
-    starts at least ``TAG_REPEATS`` questions and names nothing of Django's ("(DRF)" stays)."""
+    starts at least ``TAG_REPEATS`` questions and names no subject: neither Django ("(DRF)") nor
+    another technology ("(Python)"), which the off-topic rule reads."""
     tags = Counter(m.group(1).strip().lower() for f in found if (m := LEADING_TAG.match(f.text)))
-    labels = {tag for tag, count in tags.items() if count >= TAG_REPEATS and not names_django(tag)}
+    labels = {tag for tag, count in tags.items()
+              if count >= TAG_REPEATS and not names_django(tag) and not is_off_topic(tag)}  # "(Python)" stays
     out = []
     for item in found:
         match = LEADING_TAG.match(item.text)

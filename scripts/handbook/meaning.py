@@ -123,6 +123,9 @@ class VectorCache:
                 np.savez(out, keys=np.asarray(keys, dtype="U40"),
                          vectors=np.stack([self.vectors[k] for k in keys]) if keys else np.zeros((0, 0), np.float32),
                          days=np.asarray([self.last_used.get(k, self.today()) for k in keys], dtype=np.int32))
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(partial, 0o666 & ~umask)  # as an ordinary file would be, not mkstemp's 0600
             os.replace(partial, self.path)
 
 
@@ -137,7 +140,7 @@ def _read(path: Path | None) -> tuple[dict[str, np.ndarray], dict[str, int]]:
             keys = [str(k) for k in stored["keys"]]
             return (dict(zip(keys, stored["vectors"], strict=True)),
                     dict(zip(keys, (int(d) for d in stored["days"]), strict=True)))
-    except (OSError, ValueError, EOFError, zipfile.BadZipFile):
+    except (OSError, ValueError, EOFError, TypeError, zipfile.BadZipFile):  # TypeError: a lone .npy array
         return {}, {}
 
 

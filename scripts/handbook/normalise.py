@@ -71,7 +71,7 @@ SYNONYMS = (
     # SQL asked in SQL's words: the ORM names the same thing otherwise (GROUP BY is annotate() over values(),
     # an OR of conditions is a Q object, LIMIT/OFFSET is slicing).
     (r"\bgroup\s+by\b", " group by annotate aggregate "),
-    (r"\bor\s+(?=(?:quer(?:y|ies)|conditions?|lookups?)\b)", " or Q objects "),  # the noun stays
+    (r"\bor\s+(?=(?:quer(?:y|ies)|conditions?|lookups?)\b)", " or q objects "),  # the noun stays
     (r"\blimit\s+(?:and\s+)?offset\b", " limit offset slicing "),
     (r"\bsql\s+limit\b", " sql limit slicing "),
 )

@@ -56,9 +56,18 @@ def reveal_label(summaries: list[Tag]) -> str | None:
     return label if label and count >= 2 and count >= LABEL_SHARE * len(summaries) else None
 
 
+def hides_an_answer(summary: Tag, label: str) -> bool:
+    """In a document of reveal labels, whether a summary is one of them or another that asks nothing ("Hint",
+    "Show hint"): either way the question is asked above its block."""
+    text = summary_text(summary)
+    number, asked = question_text(text)
+    return (text == label or text.split()[:1] == label.split()[:1]
+            or (number is None and not looks_like_question(asked)))
+
+
 def number_label(text: str) -> bool:
-    """A heading that only numbers what follows: "Question 2", "Q3", "#4", "Exercise 5"."""
-    return bool(re.fullmatch(r"[#\s]*(?:[^\W\d_]+\s*)?#?\d{1,4}[.):]?", plain(text)))
+    """A heading that only numbers a question: "Question 2", "Q3", "Exercise 5" (not "Part 1", "Python 3")."""
+    return bool(re.fullmatch(r"(?:q|ques|question|exercise|problem|task)\s*#?\s*\d{1,4}[.):]?", plain(text).lower()))
 
 
 def ends_a_block(line: str) -> bool:
@@ -101,7 +110,7 @@ class DetailsReader:
         out = []
         for summary, details in summaries:
             block = details if details is not None else summary
-            if label is not None and summary_text(summary) == label:
+            if label is not None and hides_an_answer(summary, label):
                 asked = asked_above(doc, block.sourceline or 1)
                 if asked is None:
                     continue

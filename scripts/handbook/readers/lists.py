@@ -67,7 +67,7 @@ def asked(source: str) -> str:
             return "\n".join(lines[:cut])  # "Ans: ..." or a choice "A. ..." under the question ends it
         head, rest = "\n".join(lines[:cut]), collapse("\n".join(lines[cut:]))
         text = plain(head)
-        whole = text.endswith(QUESTION_MARKS) or text.endswith(".")
+        whole = text.endswith(QUESTION_MARKS) or (text.endswith(".") and looks_like_question(text))
         if whole and rest and not looks_like_question(rest):
             return head
     return source
@@ -173,9 +173,11 @@ def without_restarts(items: list[Item]) -> list[Item]:
     out: list[Item] = []
     last = None  # the number of the last item kept
     steps = None  # the number of the last answer step dropped
+    if all(item.number in (None, 1) for item in items):
+        return items  # a list that numbers every item "1." numbers nothing anew
     for item in items:
         anew = item.number is not None and last is not None and (
-            item.number < last or (steps is not None and item.number == steps + 1))
+            item.number <= last or (steps is not None and item.number == steps + 1))
         if anew and not looks_like_question(question_text(asked(item.source))[1]):
             steps = item.number
             continue

@@ -32,13 +32,15 @@ def heading_runs(headings: list[Heading]) -> list[list[Heading]]:
     """Numbered headings grouped by the numbering they carry on (``n`` after ``n - 1``), in document order."""
     runs: list[list[Heading]] = []
     waiting: dict[int, list[list[Heading]]] = {}  # a number -> the runs expecting it next, latest last
-    for heading in headings:
-        number, text = question_text(heading.text)
-        if number is None or not text:
-            continue
+    numbered = [(h, *question_text(h.text)) for h in headings]
+    numbered = [(h, number, text) for h, number, text in numbered if number is not None and text]
+    for index, (heading, number, text) in enumerate(numbered):
         expecting = waiting.get(number)
         if expecting:
-            run = expecting.pop(_likest(expecting, looks_like_question(text)))
+            again = next((n == number for _, n, _ in numbered[index + 1:] if n in (number, number + 1)), False)
+            # another heading with this number comes before the next number: this one is the latest run's
+            # (an answer's "4." before the questions' "4."); else the run that asks as this heading does
+            run = expecting.pop(-1 if again else _likest(expecting, looks_like_question(text)))
         else:
             run = []
             runs.append(run)
