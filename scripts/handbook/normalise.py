@@ -70,10 +70,10 @@ SYNONYMS = (
     (r"\breal[\s-]*time\b", " real-time websocket "),
     # SQL asked in SQL's words: the ORM names the same thing otherwise (GROUP BY is annotate() over values(),
     # an OR of conditions is a Q object, LIMIT/OFFSET is slicing).
-    (r"\bgroup\s+by\b", " group by annotate aggregate "),
+    (r"\bby\b(?<=group by)", " by annotate aggregate "),  # matched at "by": a rarer first letter for the guard
     (r"\bor\s+(?=(?:quer(?:y|ies)|conditions?|lookups?)\b)", " or q objects "),  # the noun stays
     (r"\blimit\s+(?:and\s+)?offset\b", " limit offset slicing "),
-    (r"\bsql\s+limit\b", " sql limit slicing "),
+    (r"\blimit\b(?<=sql limit)", " limit slicing "),
 )
 # Single words that also read as other words, looked up per word (cheaper than a pattern each):
 # management commands are one word ("createsuperuser") that questions ask for in words ("run the
