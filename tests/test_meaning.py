@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from handbook.candidate_order import FEATURES, order
 from handbook.dedup import decide, rank_and_decide
 from handbook.matching import ContentMatcher
 from handbook.meaning import KEEP_DAYS, MODEL_NAME, LazyEncoder, MeaningReranker, VectorCache, load_reranker, model_installed
@@ -63,18 +64,30 @@ def test_the_cache_key_is_the_text_under_the_model(monkeypatch) -> None:
     assert VectorCache.key("x") != key
 
 
-def test_rerank_keeps_the_words_best_first_and_adds_the_closest_in_meaning() -> None:
+def test_rerank_adds_the_closest_in_meaning_and_puts_all_in_the_learned_order() -> None:
     reranker = MeaningReranker(BANK, VectorCache(bag_of_words, None))
     matcher = ContentMatcher(BANK)
     asked = "Which server setup do you use in production?"
     words = matcher.rank([asked], top=30)[0]
     better = reranker.rerank([asked], [words])[0]
-    if words:
-        assert better[0].id == words[0].id
-    assert "deploying" in [c.id for c in better]  # shares no word with its title, but its meaning
+    assert better[0].id == "deploying"  # shares no word with its title, but its meaning
     assert all(c.meaning is not None for c in better)
     closeness = {c.id: c.meaning for c in better}
     assert closeness["deploying"] == max(closeness.values())
+    described = reranker.describe([asked], [words])[0]
+    assert [c.id for c in better] == [d.candidate.id for d in order(described)][:3]
+    assert {c.id for c in words} <= {d.candidate.id for d in described}  # the words' candidates all take part
+
+
+def test_rerank_follows_the_weights_it_is_given() -> None:
+    """Weights that count only the words' place keep the words' order: the order is the weights', nothing else."""
+    matcher = ContentMatcher(BANK)
+    asked = "Where does a production server cache pages in Redis?"
+    words = matcher.rank([asked], top=30)[0]
+    assert len(words) >= 2
+    place_only = tuple(-1.0 if name == "words_place" else 0.0 for name in FEATURES)
+    reranker = MeaningReranker(BANK, VectorCache(bag_of_words, None), weights=place_only)
+    assert [c.id for c in reranker.rerank([asked], [words])[0]][:len(words[:3])] == [c.id for c in words[:3]]
 
 
 def test_rerank_never_offers_the_skipped_question() -> None:

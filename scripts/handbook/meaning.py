@@ -6,10 +6,10 @@ question's title and aliases, and of its answers (:meth:`MeaningReranker.meaning
 
 - a "covered" found by the content score is left to a person when a runner-up is closer in meaning
   than the winner (:meth:`MeaningReranker.closer_runner_up`; see :func:`handbook.dedup.rank_and_decide`);
-- where the matcher is unsure (suggested or new), its best candidate keeps first place and the other
-  places go to the candidates (the words' and the embedding's) with the best content score raised by
-  closeness in meaning (:meth:`MeaningReranker.rerank`): the right question is often asked in other
-  words ("How do you configure Django for production?" for *deploying Django*).
+- where the matcher is unsure (suggested or new), the candidates the words found and those closest
+  in meaning are put in the order learned from labelled questions (:meth:`MeaningReranker.rerank`,
+  :mod:`handbook.candidate_order`): the right question is often asked in other words ("How do you
+  configure Django for production?" for *deploying Django*).
 
 Meaning never makes a question covered: it can only move the right question into a person's top
 three or ask a person to confirm.
@@ -37,19 +37,14 @@ from pathlib import Path
 
 import numpy as np
 
+from .candidate_order import ABSENT_PLACE, WEIGHTS, Described, order
 from .matching import Candidate
 from .model import Question
 
 MODEL_NAME = "all-MiniLM-L6-v2"
-# TITLE_SHARE and a WEIGHT of 0.6 were first chosen on the tuning sets (the middle of a flat range there). WEIGHT
-# was then re-chosen on the tuning sets together with the spent held-out sets (839 questions): weights from
-# 1.5 to 10 tie within a few questions there, and 1.5 is the least that reaches that plateau. TITLE_SHARE
-# stayed at 0.5: the "covered" check reads the same score, and 0.7 (two more questions in the top three)
-# also changed what the check doubts (one more wrong "covered" on one set).
+# TITLE_SHARE was chosen on the tuning sets (the middle of a flat range there); the "covered" check reads it.
 TITLE_SHARE = 0.5   # the meaning score: this share from the closest title or alias, the rest from the answers
-WEIGHT = 1.5        # added to a candidate's content score per unit of meaning score above FLOOR
-FLOOR = 0.3         # cosine below which two questions share no meaning worth counting
-EXTRA = 5           # bank questions closest in meaning, added to the candidates the words found
+EXTRA = 10          # bank questions closest in meaning, added to the candidates the words found
 ANSWER_CHARS = 2000  # an answer's opening, enough for the model's 256-token window
 CACHE_ENV = "HANDBOOK_EMBEDDING_CACHE"
 DEFAULT_CACHE = Path(__file__).resolve().parents[2] / ".cache" / f"vectors-{MODEL_NAME}.npz"
@@ -147,8 +142,10 @@ def _read(path: Path | None) -> tuple[dict[str, np.ndarray], dict[str, int]]:
 class MeaningReranker:
     """The bank's titles, aliases and answers as vectors; :meth:`rerank` re-orders candidate lists."""
 
-    def __init__(self, questions: list[Question], vectors: Callable[[Sequence[str]], np.ndarray]) -> None:
+    def __init__(self, questions: list[Question], vectors: Callable[[Sequence[str]], np.ndarray],
+                 weights: Sequence[float] = WEIGHTS) -> None:
         self.vectors = vectors
+        self.weights = weights  # of the learned candidate order (handbook.candidate_order)
         self.ids = [q.id for q in questions]
         self.position = {qid: k for k, qid in enumerate(self.ids)}
         self._bank: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
@@ -173,13 +170,19 @@ class MeaningReranker:
             self._bank = (self.vectors(entries), np.asarray(owners), np.stack(means))
         return self._bank
 
-    def meaning(self, queries: list[str]) -> np.ndarray:
-        """One row per query, one column per bank question: the meaning score (cosine-based, about 0-1)."""
+    def closeness(self, queries: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Two matrices, one row per query and one column per bank question: the cosine with the bank
+        question's closest title or alias, and with the mean of its answers."""
         entries, owners, answers = self._bank_vectors()
         asked = self.vectors(queries)
         title = np.full((len(queries), len(self.ids)), -1.0, dtype=np.float32)
         np.maximum.at(title.T, owners, (asked @ entries.T).T)
-        return TITLE_SHARE * title + (1 - TITLE_SHARE) * (asked @ answers.T)
+        return title, asked @ answers.T
+
+    def meaning(self, queries: list[str]) -> np.ndarray:
+        """One row per query, one column per bank question: the meaning score (cosine-based, about 0-1)."""
+        title, answers = self.closeness(queries)
+        return TITLE_SHARE * title + (1 - TITLE_SHARE) * answers
 
     def closer_runner_up(self, queries: list[str], ranked: list[list[Candidate]]) -> list[Candidate | None]:
         """For each query, the runner-up (second or third candidate) closest in meaning, if it is closer in
@@ -195,35 +198,39 @@ class MeaningReranker:
                        if best is not None and closeness[best] > closeness[0] else None)
         return out
 
-    def rerank(self, queries: list[str], ranked: list[list[Candidate]], top: int = 3,
-               skip: list[str | None] | None = None) -> list[list[Candidate]]:
-        """Each query's candidates (the content matcher's, best first, as deep as it gave), with the ``EXTRA``
-        closest in meaning added: the content matcher's best first, then the rest by content score plus
-        ``WEIGHT`` times the meaning score above ``FLOOR``; ``top`` are kept. ``skip[i]``: a bank id query
-        ``i`` never matches."""
+    def describe(self, queries: list[str], ranked: list[list[Candidate]],
+                 skip: list[str | None] | None = None) -> list[list[Described]]:
+        """Each query's candidates (the content matcher's, best first, as deep as it gave) with the ``EXTRA``
+        closest in meaning added, each described for :mod:`handbook.candidate_order`. ``skip[i]``: a bank id
+        query ``i`` never matches."""
         if not queries or not self.ids:
-            return [r[:top] for r in ranked]
-        scores = self.meaning(queries)
+            return [[] for _ in queries]
+        title, answers = self.closeness(queries)
+        blended = TITLE_SHARE * title + (1 - TITLE_SHARE) * answers
+        width = min(EXTRA, len(self.ids))
+        closest = np.argpartition(-blended, width - 1, axis=1)[:, :width]
         out = []
         for i, candidates in enumerate(ranked):
-            row = scores[i]
-            pool = {c.id: c for c in candidates}
-            for k in np.argsort(-row)[:EXTRA]:
-                qid = self.ids[int(k)]
+            pool = {c.id: (c, place) for place, c in enumerate(candidates, 1)}
+            for k in sorted(closest[i].tolist(), key=lambda k: (-blended[i, k], k)):
+                qid = self.ids[k]
                 if qid not in pool and (skip is None or skip[i] != qid):
-                    pool[qid] = Candidate(id=qid, score=0.0, head=0.0, body=0.0, fuzzy=0.0, entry="", words=(),
-                                          coverage=0.0)
-            scored = []
-            for c in pool.values():
-                closeness = float(row[self.position[c.id]])
-                blended = c.score + WEIGHT * max(0.0, closeness - FLOOR)
-                scored.append((blended, c.id, dataclasses.replace(c, meaning=round(closeness, 4))))
-            scored.sort(key=lambda s: (-s[0], s[1]))
-            if candidates:  # the words' best candidate keeps first place; meaning chooses and orders the rest
-                first = next(x for x in scored if x[1] == candidates[0].id)
-                scored = [first] + [x for x in scored if x is not first]
-            out.append([c for _, _, c in scored[:top]])
+                    pool[qid] = (Candidate(id=qid, score=0.0, head=0.0, body=0.0, fuzzy=0.0, entry="", words=(),
+                                           coverage=0.0), ABSENT_PLACE)
+            columns = [self.position[qid] for qid in pool]
+            out.append([Described(c, t, a, place, m) for (c, place), t, a, m in
+                        zip(pool.values(), title[i, columns].tolist(), answers[i, columns].tolist(),
+                            blended[i, columns].tolist(), strict=True)])
         return out
+
+    def rerank(self, queries: list[str], ranked: list[list[Candidate]], top: int = 3,
+               skip: list[str | None] | None = None) -> list[list[Candidate]]:
+        """Each query's candidates and those closest in meaning (:meth:`describe`), in the learned order of
+        :mod:`handbook.candidate_order`; ``top`` are kept, each with its meaning score."""
+        if not self.ids:  # no bank to read meaning from: the order stays the words'
+            return [r[:top] for r in ranked]
+        return [[dataclasses.replace(d.candidate, meaning=round(d.meaning, 4)) for d in order(described, self.weights)[:top]]
+                for described in self.describe(queries, ranked, skip)]
 
 
 def model_installed() -> bool:
@@ -265,7 +272,8 @@ _ENCODER = LazyEncoder()  # one per process
 _CACHES: dict[Path, VectorCache] = {}  # one cache per file per process
 
 
-def load_reranker(questions: list[Question], cache: Path | None = None) -> MeaningReranker | None:
+def load_reranker(questions: list[Question], cache: Path | None = None,
+                  weights: Sequence[float] = WEIGHTS) -> MeaningReranker | None:
     """A reranker over ``questions``, or None when the model's packages are not installed
     (or ``HANDBOOK_MEANING=off``). Cheap: the model itself is loaded only for a text no cache holds."""
     if os.environ.get("HANDBOOK_MEANING", "").lower() == "off" or not model_installed():
@@ -273,4 +281,4 @@ def load_reranker(questions: list[Question], cache: Path | None = None) -> Meani
     path = cache or Path(os.environ.get(CACHE_ENV) or DEFAULT_CACHE)
     if path not in _CACHES:
         _CACHES[path] = VectorCache(_ENCODER, path)
-    return MeaningReranker(questions, _CACHES[path])
+    return MeaningReranker(questions, _CACHES[path], weights)

@@ -1,0 +1,85 @@
+"""The order of an unsure question's candidates: one linear score, learned from labelled questions.
+
+Where the words cannot decide (a question left *suggested* or *new*), a person reads its top three
+candidates, so the right bank question must be among them. Each candidate is described by what the
+words say of it (the content score and its parts, the fuzzy title score, the share of the query's
+weight it uses, its place in the words' list) and what the meaning says (closeness of the question
+to the candidate's closest title or alias, and to its answers). :data:`WEIGHTS` turn that
+description into one score; candidates are ordered by it, best first.
+
+The weights are fitted, not chosen by hand: ``scripts/fit_candidate_order.py`` fits them by pairwise
+logistic regression (for every labelled question, each right candidate against each wrong one, as a
+difference of their features) on the label sets of :data:`handbook.order_training.FIT_SETS`, and its
+``--check`` fails when the weights below are not what the labels give. Pairwise, because only the
+order of one question's candidates matters, never a score's absolute level.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .matching import MIN_SCORE, Candidate
+
+FEATURES = ("content", "title_words", "answer_words", "fuzzy", "coverage", "title_meaning", "answer_meaning",
+            "words_place")
+# Fitted by scripts/fit_candidate_order.py (see the module docstring); --check keeps them in step with the labels.
+WEIGHTS = (5.922, -0.793, 6.110, -0.447, 0.469, 7.540, 12.138, -0.261)
+ABSENT_PLACE = 31    # the words' place of a candidate only the meaning found: after the deepest list the words give
+FIT_C = 1.0          # inverse L2 strength of the fit (scikit-learn's default; 0.1 and 10 measured within 3 questions)
+
+
+@dataclass(frozen=True)
+class Described:
+    """One candidate of one question, with the closeness in meaning the features need."""
+
+    candidate: Candidate
+    title_meaning: float   # cosine with the candidate's closest title or alias
+    answer_meaning: float  # cosine with the mean of its answers
+    words_place: int       # 1 for the words' best; ABSENT_PLACE when the words did not list it
+    meaning: float = 0.0   # the meaning score the report shows (handbook.meaning.MeaningReranker.meaning)
+
+
+def features(d: Described) -> list[float]:
+    """The candidate's features, in the order of :data:`FEATURES`."""
+    c = d.candidate
+    fuzzy = max(0.0, c.fuzzy - MIN_SCORE) / (100.0 - MIN_SCORE)
+    return [c.score, c.head, c.body, fuzzy, c.coverage, d.title_meaning, d.answer_meaning, math.log(d.words_place)]
+
+
+def score(d: Described, weights: Sequence[float] = WEIGHTS) -> float:
+    """The candidate's learned score: higher is more likely the bank question that answers the question."""
+    return float(np.dot(features(d), weights))
+
+
+def order(described: list[Described], weights: Sequence[float] = WEIGHTS) -> list[Described]:
+    """The candidates, best first (ties by bank id, so the order never depends on the input's)."""
+    if not described:
+        return []
+    scores = (np.array([features(d) for d in described]) @ np.asarray(weights, dtype=float)).tolist()
+    return [d for _, d in sorted(zip(scores, described, strict=True), key=lambda sd: (-sd[0], sd[1].candidate.id))]
+
+
+def fit(groups: list[tuple[list[Described], list[bool]]]) -> tuple[float, ...]:
+    """Weights fitted on labelled groups: each group is one question's candidates and which of them answer it.
+
+    Every right candidate is paired with every wrong one of the same question; a logistic regression
+    without intercept learns to tell which of the two came first. Groups with no right or no wrong
+    candidate teach nothing and are skipped."""
+    from sklearn.linear_model import LogisticRegression  # only fitting needs it
+
+    pairs = []
+    for described, right in groups:
+        rows = np.array([features(d) for d in described])
+        good = [rows[k] for k, ok in enumerate(right) if ok]
+        bad = [rows[k] for k, ok in enumerate(right) if not ok]
+        pairs += [g - b for g in good for b in bad]
+    if not pairs:
+        raise ValueError("no labelled question has both a right and a wrong candidate to learn from")
+    diff = np.array(pairs)
+    model = LogisticRegression(C=FIT_C, max_iter=5000, fit_intercept=False)
+    model.fit(np.vstack([diff, -diff]), np.concatenate([np.ones(len(diff)), np.zeros(len(diff))]))
+    return tuple(round(float(w), 3) for w in model.coef_[0])

