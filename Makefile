@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: serve test setup setup-test browser build check dedup ingest-check bench calibrate lint clean browser-mutations mutation setup-mutation
+.PHONY: serve test setup setup-test browser build check dedup ingest-check bench calibrate fit-order lint clean browser-mutations mutation setup-mutation
 
 serve: setup  ## install the site's requirements and serve it with live reload
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:$(PORT)
@@ -45,6 +45,10 @@ bench: setup  ## time the pipeline and the build
 
 calibrate: setup  ## de-duplication precision and recall on the labelled sets (tests/data/dedup_labels)
 	$(PY) scripts/calibrate.py
+
+fit-order: setup  ## fit the learned candidate order on the labels: weights to paste, leave-one-set-out figures
+	$(PY) scripts/fit_candidate_order.py
+	$(PY) scripts/fit_candidate_order.py --cross-validate
 
 setup-mutation: $(VENV)/.mutation-installed
 

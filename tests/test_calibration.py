@@ -177,27 +177,35 @@ LATER_FLOORS = {
     "second held-out set (3 documents)": (35, {"precision": 1.0, "top3": 0.91, "new_recall": 1.0}),
     "third held-out set (5 documents)": (187, {"precision": 1.0, "top3": 0.94, "new_recall": 1.0}),
     "fourth held-out set (3 documents)": (149, {"precision": 0.97, "top3": 0.94, "new_recall": 1.0}),
-    "fifth held-out set (5 documents)": (91, {"precision": 0.93, "top3": 0.96, "new_recall": 1.0}),
-    "sixth held-out set (5 documents)": (172, {"precision": 0.98, "top3": 0.96, "new_recall": 1.0}),
-    "seventh held-out set (5 documents)": (106, {"precision": 1.0, "top3": 0.92, "new_recall": 1.0}),
+    "fifth held-out set (5 documents)": (91, {"precision": 0.93, "top3": 0.97, "new_recall": 1.0}),
+    "sixth held-out set (5 documents)": (172, {"precision": 0.98, "top3": 0.97, "new_recall": 1.0}),
+    "seventh held-out set (5 documents)": (106, {"precision": 1.0, "top3": 0.96, "new_recall": 1.0}),
     # eighth (fresh8/, one document of topic prompts first read after that weight, measured once): covered
     # precision 100% (18/18), top-3 92.1% (58/63), no unanswered question; by words alone 95.5% (21/22), 92.1%.
-    "eighth held-out set (1 document)": (63, {"precision": 1.0, "top3": 0.92, "new_recall": 1.0}),
+    "eighth held-out set (1 document)": (63, {"precision": 1.0, "top3": 0.93, "new_recall": 1.0}),
     # ninth (fresh9/, six documents first read after the eighth was measured, same matcher, measured once):
     # covered precision 96.0% (24/25), top-3 87.7% (93/106), new recall 93.8% (15/16); by words alone 96.3%
     # (26/27), 82.1%, 93.8%. Spent: its misses were read, and SQL's words (GROUP BY, an OR query, LIMIT), "scalable"
     # and "real-time" joined the synonym table: top-3 92.5% (98/106), the other figures unchanged.
-    "ninth held-out set (6 documents)": (122, {"precision": 0.96, "top3": 0.92, "new_recall": 0.93}),
+    "ninth held-out set (6 documents)": (122, {"precision": 0.96, "top3": 0.94, "new_recall": 0.93}),
     # tenth (fresh10/, three documents first read after those synonyms, measured once): covered precision 96.0%
     # (48/50), top-3 91.4% (213/233), new recall 96.6% (28/29); by words alone 92.6% (50/54), 84.1%, 93.1%.
     # The eighth, measured again then with the same matcher (its misses still unread): unchanged.
-    "tenth held-out set (3 documents)": (262, {"precision": 0.96, "top3": 0.91, "new_recall": 0.96}),
+    "tenth held-out set (3 documents)": (262, {"precision": 0.96, "top3": 0.93, "new_recall": 0.96}),
     # Spent then: its misses were read, and management commands came to read as the words they join
     # (createsuperuser -> superuser): top-3 on the spent sets 898 -> 901 of 945, the tenth unchanged.
     # eleventh (fresh11/, three documents first read after that change, measured once): covered precision 100%
     # (19/19), top-3 96.9% (95/98), new recall 100% (2/2); by words alone 95.2% (20/21), 91.8%, 100%. The eighth,
     # measured again with this matcher: unchanged.
-    "eleventh held-out set (3 documents)": (100, {"precision": 1.0, "top3": 0.96, "new_recall": 1.0}),
+    "eleventh held-out set (3 documents)": (100, {"precision": 1.0, "top3": 0.97, "new_recall": 1.0}),
+    # Then unsure questions' candidates were put in a learned order (handbook.candidate_order), fitted on the tuning
+    # sets and the spent held-out sets, the eighth and eleventh held back: top-3 second 91.2%, third 94.9%, fourth
+    # 94.1%, fifth 97.6%, sixth 97.6%, seventh 96.2%, eighth 93.7% (59/63), ninth 94.3%, tenth 94.0%, eleventh 98.0%
+    # (96/98); precision and new recall unchanged (the outcomes are the words' and the "covered" check's).
+    # twelfth (fresh12/, 19 documents, mostly quiz items, first read after the learned order was final, measured
+    # once): covered precision 93.8% (15/16), top-3 90.8% (89/98), new recall 100% (11/11); by words alone 94.1%
+    # (16/17), 86.7%, 100%; with the order before the learned one, 88.8% (87/98).
+    "twelfth held-out set (19 documents)": (109, {"precision": 0.93, "top3": 0.90, "new_recall": 1.0}),
 }
 
 

@@ -66,6 +66,21 @@ def test_fit_learns_which_feature_tells_right_from_wrong() -> None:
     assert all(order(pool, tuple(weights.values()))[0].candidate.id.endswith("-0") for pool, _ in groups)
 
 
+def test_weights_that_rank_worse_than_a_refit_are_stale() -> None:
+    """The --check rule: weights are stale only when a refit on the same labels does better by more than SLACK."""
+    from handbook.order_training import SLACK, in_top3, stale
+
+    groups = []
+    for n in range(12):
+        pool = [described(f"q{n}-{k}", content=0.1 * k, answer=0.9 if k == 0 else 0.1, place=k + 1) for k in range(5)]
+        groups.append((pool, [k == 0 for k in range(5)]))
+    by_content = tuple(1.0 if name == "content" else 0.0 for name in FEATURES)  # puts the right one last
+    assert in_top3(groups, by_content) == 0
+    assert stale(groups, by_content) == (True, 0, 12)
+    assert stale(groups, fit(groups))[0] is False
+    assert SLACK < 12
+
+
 def test_fit_refuses_labels_with_nothing_to_learn() -> None:
     only_right = [([described("a")], [True])]
     with pytest.raises(ValueError, match="no labelled question"):

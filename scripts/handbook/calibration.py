@@ -57,6 +57,7 @@ LATER_HELD_OUT = (
     ("ninth held-out set (6 documents)", LABELS.with_name("dedup_labels_fresh9")),  # matcher as for the eighth; spent
     ("tenth held-out set (3 documents)", LABELS.with_name("dedup_labels_fresh10")),  # after the ninth's synonyms; spent
     ("eleventh held-out set (3 documents)", LABELS.with_name("dedup_labels_fresh11")),  # after the command names
+    ("twelfth held-out set (19 documents)", LABELS.with_name("dedup_labels_fresh12")),  # after the learned order
 )
 EXTRA_LABELS = LABELS.with_name("dedup_labels_extra")  # tuning: documents that are not registered sources, labelled blind
 TUNING_DOCUMENTS = ("aditya-django50", "devinterview-django", "hiredev-questions", "pragati-django-celery-redis",
