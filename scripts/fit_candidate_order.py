@@ -2,11 +2,13 @@
 """Fit the learned order of unsure questions' candidates (scripts/handbook/candidate_order.py) on the labels.
 
     python scripts/fit_candidate_order.py           # print the fitted weights, to paste into WEIGHTS
-    python scripts/fit_candidate_order.py --check   # exit 1 if WEIGHTS do worse than a fit on today's labels
+    python scripts/fit_candidate_order.py --check   # exit 1 if WEIGHTS drifted from a fit on today's labels
     python scripts/fit_candidate_order.py --cross-validate  # top-3 per fit set, fitted without that set
 
-The fit sets are those of handbook.order_training (tuning sets and spent held-out sets; the sets of
-its HELD_BACK are never fitted on). Needs the meaning model (requirements-meaning.txt).
+The fit sets are those of handbook.order_training (tuning sets and the held-out sets of its FITTED;
+the sets of its HELD_BACK are never fitted on). --check fails when the weights in the code put the
+right answer in the top three for more than SLACK fewer labelled questions than a refit does, or when
+the two weight vectors point apart (cosine below MIN_COSINE). Needs the meaning model (requirements-meaning.txt).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from handbook.candidate_order import FEATURES, WEIGHTS, fit
 from handbook.loader import load_content
-from handbook.order_training import all_groups, cross_validated, stale
+from handbook.order_training import MIN_COSINE, SLACK, all_groups, cross_validated, stale
 from handbook.overrides import load_overrides
 from handbook.pipeline import PROJECT_ROOT, Paths
 from handbook.sources import load_sources
@@ -27,8 +29,9 @@ from handbook.sources import load_sources
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="fail if candidate_order.WEIGHTS do worse than a fit on today's labels")
-    parser.add_argument("--cross-validate", action="store_true",
+    modes = parser.add_mutually_exclusive_group()
+    modes.add_argument("--check", action="store_true", help="fail if candidate_order.WEIGHTS drifted from a fit on today's labels and bank")
+    modes.add_argument("--cross-validate", action="store_true",
                         help="print each fit set's top-3 recall with the order fitted on the other sets alone")
     args = parser.parse_args()
     paths = Paths(PROJECT_ROOT)
@@ -46,13 +49,15 @@ def main() -> int:
         return 0
     found = all_groups(questions, load_sources(paths.sources, paths.root), overrides)
     if args.check:
-        out_of_date, ours, best = stale(found, WEIGHTS)
+        out_of_date, ours, best, cosine = stale(found, WEIGHTS)
+        figures = (f"WEIGHTS put the right answer in the top three for {ours} of {len(found)} labelled questions, "
+                   f"a fit on today's labels and bank for {best}; the two weight vectors' cosine is {cosine}")
         if out_of_date:
-            print(f"scripts/handbook/candidate_order.py: WEIGHTS put the right answer in the top three for {ours} of "
-                  f"{len(found)} labelled questions, a fit on today's labels for {best}: run "
-                  "scripts/fit_candidate_order.py and paste the weights it prints", file=sys.stderr)
+            print(f"scripts/handbook/candidate_order.py: {figures} (stale: more than {SLACK} fewer, or a cosine "
+                  f"below {MIN_COSINE}): run scripts/fit_candidate_order.py and paste the weights it prints",
+                  file=sys.stderr)
             return 1
-        print(f"candidate order weights are up to date: {ours} of {len(found)} in the top three, a refit {best}")
+        print(f"candidate order weights are up to date: {figures}")
         return 0
     weights = fit(found)
     print("WEIGHTS = (" + ", ".join(f"{w:.3f}" for w in weights) + ")")

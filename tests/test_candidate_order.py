@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import math
+import os
 import subprocess
 import sys
 
 import numpy as np
 import pytest
 
-from handbook.candidate_order import ABSENT_PLACE, FEATURES, WEIGHTS, Described, features, fit, order, score
+from handbook.candidate_order import ABSENT_PLACE, FEATURES, WEIGHTS, Described, features, fit, order, scores
 from handbook.matching import Candidate
 from handbook.meaning import model_installed
 from handbook.pipeline import PROJECT_ROOT as ROOT
@@ -18,14 +19,14 @@ from handbook.pipeline import PROJECT_ROOT as ROOT
 def described(qid: str, *, content: float = 0.0, title: float = 0.0, answer: float = 0.0, place: int = ABSENT_PLACE,
               fuzzy: float = 0.0) -> Described:
     c = Candidate(id=qid, score=content, head=content, body=content, fuzzy=fuzzy, entry="", words=(), coverage=0.5)
-    return Described(c, title, answer, place)
+    return Described(c, title, answer, place, (title + answer) / 2)
 
 
 def test_features_follow_their_names() -> None:
-    d = described("x", content=0.4, title=0.6, answer=0.5, place=3, fuzzy=80.0)
-    got = dict(zip(FEATURES, features(d), strict=True))
-    assert got == pytest.approx({"content": 0.4, "title_words": 0.4, "answer_words": 0.4, "fuzzy": 0.5,
-                                 "coverage": 0.5, "title_meaning": 0.6, "answer_meaning": 0.5,
+    c = Candidate(id="x", score=0.41, head=0.23, body=0.37, fuzzy=80.0, entry="", words=(), coverage=0.55)
+    got = dict(zip(FEATURES, features(Described(c, 0.61, 0.52, 3, 0.5)), strict=True))
+    assert got == pytest.approx({"content": 0.41, "title_words": 0.23, "answer_words": 0.37, "fuzzy": 0.5,
+                                 "coverage": 0.55, "title_meaning": 0.61, "answer_meaning": 0.52,
                                  "words_place": math.log(3)})
     assert features(described("y", fuzzy=40.0))[3] == 0.0  # a fuzzy score below the matcher's floor counts nothing
     assert len(WEIGHTS) == len(FEATURES)
@@ -42,7 +43,7 @@ def test_the_words_still_decide_between_candidates_equally_close_in_meaning() ->
     weak = described("a", content=0.10, title=0.5, answer=0.5, place=2)
     strong = described("b", content=0.45, title=0.5, answer=0.5, place=1)
     assert order([weak, strong])[0].candidate.id == "b"
-    assert score(strong) > score(weak)
+    assert scores([weak, strong])[1] > scores([weak, strong])[0]
 
 
 def test_ties_are_broken_by_id_not_by_input_order() -> None:
@@ -66,19 +67,69 @@ def test_fit_learns_which_feature_tells_right_from_wrong() -> None:
     assert all(order(pool, tuple(weights.values()))[0].candidate.id.endswith("-0") for pool, _ in groups)
 
 
-def test_weights_that_rank_worse_than_a_refit_are_stale() -> None:
-    """The --check rule: weights are stale only when a refit on the same labels does better by more than SLACK."""
-    from handbook.order_training import SLACK, in_top3, stale
-
+def _groups(count: int) -> list:
+    """Groups where the right candidate is the closest to the answers and has the lowest content score."""
     groups = []
-    for n in range(12):
+    for n in range(count):
         pool = [described(f"q{n}-{k}", content=0.1 * k, answer=0.9 if k == 0 else 0.1, place=k + 1) for k in range(5)]
         groups.append((pool, [k == 0 for k in range(5)]))
-    by_content = tuple(1.0 if name == "content" else 0.0 for name in FEATURES)  # puts the right one last
-    assert in_top3(groups, by_content) == 0
-    assert stale(groups, by_content) == (True, 0, 12)
+    return groups
+
+
+def test_weights_that_rank_worse_than_a_refit_are_stale() -> None:
+    """The --check rule: weights are stale when a refit on the same labels does better by more than SLACK."""
+    from handbook.order_training import SLACK, pools_in_top3, stale
+
+    groups = _groups(12)
+    by_content = tuple(1.0 if name == "content" else 0.0 for name in FEATURES)  # puts the right one last (5th)
+    assert pools_in_top3(groups, by_content) == 0
+    assert stale(groups, by_content)[:3] == (True, 0, 12)
     assert stale(groups, fit(groups))[0] is False
     assert SLACK < 12
+
+
+def test_the_top_three_means_three() -> None:
+    """A right candidate in fourth place is no hit."""
+    from handbook.order_training import pools_in_top3
+
+    pool = [described(f"c{k}", content=1.0 - 0.1 * k) for k in range(5)]
+    by_content = tuple(1.0 if name == "content" else 0.0 for name in FEATURES)
+    assert pools_in_top3([(pool, [k == 3 for k in range(5)])], by_content) == 0
+    assert pools_in_top3([(pool, [k == 2 for k in range(5)])], by_content) == 1
+
+
+def test_staleness_is_judged_at_the_slack_and_by_direction(monkeypatch) -> None:
+    """Exactly SLACK fewer hits than a refit is not stale, one more is; weights pointing elsewhere (cosine below
+    MIN_COSINE) are stale however they rank."""
+    from handbook import order_training
+    from handbook.order_training import MIN_COSINE, SLACK, stale
+
+    refit = (1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+    monkeypatch.setattr(order_training, "fit", lambda found: refit)
+    hits = {}
+    monkeypatch.setattr(order_training, "pools_in_top3", lambda found, weights: hits[weights])
+    hits[refit] = 100
+    close = (1.0, 0.01, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)  # cosine 0.99995
+    hits[close] = 100 - SLACK
+    assert stale([], close) == (False, 100 - SLACK, 100, 1.0)
+    hits[close] = 100 - SLACK - 1
+    assert stale([], close)[0] is True
+    apart = (1.0, 0.3, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)  # cosine 0.958
+    hits[apart] = 100
+    verdict = stale([], apart)
+    assert verdict[3] < MIN_COSINE and verdict[0] is True
+
+
+def test_every_later_held_out_set_is_fitted_or_held_back_and_never_both() -> None:
+    from handbook.calibration import LATER_HELD_OUT
+    from handbook.order_training import FITTED, HELD_BACK, later_fit_sets
+
+    names = [name for name, _ in LATER_HELD_OUT]
+    assert sorted(names) == sorted([*FITTED, *HELD_BACK])
+    assert [name for name, _ in later_fit_sets()] == [n for n in names if n in FITTED]
+    forgotten = (*LATER_HELD_OUT, ("thirteenth held-out set (2 documents)", LATER_HELD_OUT[0][1]))
+    with pytest.raises(ValueError, match="thirteenth"):
+        later_fit_sets(forgotten)
 
 
 def test_fit_refuses_labels_with_nothing_to_learn() -> None:
@@ -87,7 +138,8 @@ def test_fit_refuses_labels_with_nothing_to_learn() -> None:
         fit(only_right)
 
 
-needs_model = pytest.mark.skipif(not model_installed(), reason="the meaning model is not installed")
+needs_model = pytest.mark.skipif(not model_installed() or os.environ.get("HANDBOOK_MEANING", "").lower() == "off",
+                                 reason="the meaning model is not installed, or switched off")
 
 
 @needs_model

@@ -5,11 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from handbook.candidate_order import FEATURES, order
-from handbook.dedup import decide, rank_and_decide
+from handbook.candidate_order import ABSENT_PLACE, FEATURES, order
+from handbook.dedup import decide, deduplicate, rank_and_decide
 from handbook.matching import ContentMatcher
 from handbook.meaning import KEEP_DAYS, MODEL_NAME, LazyEncoder, MeaningReranker, VectorCache, load_reranker, model_installed
-from handbook.model import Question
+from handbook.model import Question, Source, SourceQuestion
+from handbook.overrides import Overrides
 
 VOCABULARY = ("deploy", "production", "server", "serializer", "json", "signal", "receiver", "cache", "redis")
 
@@ -248,3 +249,53 @@ def test_a_lone_array_at_the_cache_path_is_rebuilt_and_the_file_is_readable_by_o
     umask = os.umask(0)
     os.umask(umask)
     assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask
+
+
+def test_describe_reads_each_closeness_into_its_own_field() -> None:
+    """Title closeness, answer closeness, the blended score and the words' place each land where the order reads them."""
+    reranker = MeaningReranker(BANK, VectorCache(bag_of_words, None))
+    asked = "Which receiver gets a signal when a serializer saves JSON?"
+    words = ContentMatcher(BANK).rank([asked], top=30)[0]
+    title, answers = reranker.closeness([asked])
+    blended = reranker.meaning([asked])
+    pool = reranker.describe([asked], [words])[0]
+    assert any(abs(d.title_meaning - d.answer_meaning) > 0.05 for d in pool)  # the two can be told apart here
+    places = {c.id: n for n, c in enumerate(words, 1)}
+    for d in pool:
+        k = reranker.position[d.candidate.id]
+        assert d.title_meaning == pytest.approx(float(title[0, k]))
+        assert d.answer_meaning == pytest.approx(float(answers[0, k]))
+        assert d.meaning == pytest.approx(float(blended[0, k]))
+        assert d.words_place == places.get(d.candidate.id, ABSENT_PLACE)
+
+
+def test_the_candidates_closest_in_meaning_do_not_depend_on_the_bank_order() -> None:
+    """Twelve questions equally close: the ten taken, and the three shown, are chosen by id, not by position."""
+    same = [question(f"q{n:02d}", "What is a signal?", "A receiver runs when a signal is sent.") for n in range(12)]
+    shown = []
+    for bank in (same, same[::-1]):
+        reranker = MeaningReranker(bank, VectorCache(bag_of_words, None))
+        shown.append([c.id for c in reranker.rerank(["signal receiver"], [[]])[0]])
+    assert shown[0] == shown[1] == ["q00", "q01", "q02"]
+
+
+def test_the_reason_says_when_the_words_best_is_not_among_the_three_shown() -> None:
+    bank = [question("middleware", "How do you write custom middleware?", "A callable wrapping get_response."),
+            question("deploy", "How do you deploy Django?", "gunicorn behind nginx."),
+            question("hosting", "Where can you host a Django site?", "A PaaS or a VPS."),
+            question("static", "How are static files served in production?", "collectstatic and whitenoise.")]
+
+    def encode(texts: list[str]) -> np.ndarray:
+        return np.array([[0.0, 1.0] if "middleware" in t.lower() or "get_response" in t else [1.0, 0.2] for t in texts])
+
+    matcher = ContentMatcher(bank)
+    asked = ["Which custom setup do you write to run your app for users?"]
+    words = matcher.rank(asked)[0]
+    ranked, decisions, _ = rank_and_decide(matcher, asked, MeaningReranker(bank, VectorCache(encode, None)))
+    assert words[0].id == "middleware" and decisions[0][0] != "covered"
+    assert "middleware" not in [c.id for c in ranked[0]]
+    assert "'middleware' is not among the three shown" in decisions[0][1]
+    source = Source(id="s", title="s", kind="k", origin="s.md", credit="c", path="sources/s.yml",
+                    questions=[SourceQuestion(ref="q1", asked=asked[0], line=1)])
+    match = deduplicate(bank, [source], Overrides(), reranker=MeaningReranker(bank, VectorCache(encode, None))).matches[0]
+    assert match.score == words[0].score  # the score the outcome was decided on, not the first shown's

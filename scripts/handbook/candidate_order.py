@@ -9,9 +9,11 @@ description into one score; candidates are ordered by it, best first.
 
 The weights are fitted, not chosen by hand: ``scripts/fit_candidate_order.py`` fits them by pairwise
 logistic regression (for every labelled question, each right candidate against each wrong one, as a
-difference of their features) on the label sets of :data:`handbook.order_training.FIT_SETS`, and its
-``--check`` fails when the weights below are not what the labels give. Pairwise, because only the
-order of one question's candidates matters, never a score's absolute level.
+difference of their features) on the label sets :func:`handbook.order_training.fit_sets` names, and
+its ``--check`` fails when the weights below have drifted from a fit on today's labels and bank
+(:func:`handbook.order_training.stale`). Pairwise, because only the order of one question's candidates
+matters, never a score's absolute level. The fit reads every answered labelled question, the covered
+ones too (leave-one-set-out, that measured as well as fitting on the unsure ones alone).
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ FEATURES = ("content", "title_words", "answer_words", "fuzzy", "coverage", "titl
             "words_place")
 # Fitted by scripts/fit_candidate_order.py (see the module docstring); --check keeps them in step with the labels.
 WEIGHTS = (5.922, -0.793, 6.110, -0.447, 0.469, 7.540, 12.138, -0.261)
-ABSENT_PLACE = 31    # the words' place of a candidate only the meaning found: after the deepest list the words give
+DEEP = 30            # the words' candidates of an unsure question that the learned order reads
+ABSENT_PLACE = DEEP + 1  # the words' place of a candidate only the meaning found: after the deepest list
 FIT_C = 1.0          # inverse L2 strength of the fit (scikit-learn's default; 0.1 and 10 measured within 3 questions)
 
 
@@ -40,7 +43,7 @@ class Described:
     title_meaning: float   # cosine with the candidate's closest title or alias
     answer_meaning: float  # cosine with the mean of its answers
     words_place: int       # 1 for the words' best; ABSENT_PLACE when the words did not list it
-    meaning: float = 0.0   # the meaning score the report shows (handbook.meaning.MeaningReranker.meaning)
+    meaning: float         # the meaning score the report shows (handbook.meaning.MeaningReranker.meaning)
 
 
 def features(d: Described) -> list[float]:
@@ -50,17 +53,17 @@ def features(d: Described) -> list[float]:
     return [c.score, c.head, c.body, fuzzy, c.coverage, d.title_meaning, d.answer_meaning, math.log(d.words_place)]
 
 
-def score(d: Described, weights: Sequence[float] = WEIGHTS) -> float:
-    """The candidate's learned score: higher is more likely the bank question that answers the question."""
-    return float(np.dot(features(d), weights))
+def scores(described: list[Described], weights: Sequence[float] = WEIGHTS) -> list[float]:
+    """Each candidate's learned score: higher is more likely the bank question that answers the question."""
+    if not described:
+        return []
+    return (np.array([features(d) for d in described]) @ np.asarray(weights, dtype=float)).tolist()
 
 
 def order(described: list[Described], weights: Sequence[float] = WEIGHTS) -> list[Described]:
     """The candidates, best first (ties by bank id, so the order never depends on the input's)."""
-    if not described:
-        return []
-    scores = (np.array([features(d) for d in described]) @ np.asarray(weights, dtype=float)).tolist()
-    return [d for _, d in sorted(zip(scores, described, strict=True), key=lambda sd: (-sd[0], sd[1].candidate.id))]
+    ranked = sorted(zip(scores(described, weights), described, strict=True), key=lambda sd: (-sd[0], sd[1].candidate.id))
+    return [d for _, d in ranked]
 
 
 def fit(groups: list[tuple[list[Described], list[bool]]]) -> tuple[float, ...]:

@@ -12,6 +12,7 @@ never uncovered work. Decisions recorded in ``sources/overrides.yml`` always win
 
 from __future__ import annotations
 
+from .candidate_order import DEEP
 from .dedup_report import STATUSES, DedupReport, DuplicatePair, Match
 from .matching import Candidate, ContentMatcher, gc_paused
 from .meaning import MODEL_NAME, MeaningReranker
@@ -26,7 +27,6 @@ COVERAGE = 0.75       # ...and it uses the terms that carry this share of the qu
 SAME_WORDS = 95.0     # a fuzzy title/alias score this high is the same question in other words...
 SAME_WORDS_GAP = 6.0  # ...when no other bank question's title or alias comes this close
 
-DEEP = 30             # candidates of an unsure question handed to the meaning re-ranker
 
 __all__ = ["STATUSES", "DedupReport", "DuplicatePair", "Match", "Override", "Overrides", "decide", "deduplicate",
            "find_duplicates", "load_overrides"]
@@ -77,11 +77,21 @@ def rank_and_decide(matcher: ContentMatcher, queries: list[str], reranker: Meani
                     wanted: list[bool] | None = None) -> tuple[list[list[Candidate]], list[tuple[str, str]], str]:
     """Each query's top three candidates, its outcome with the reason, and a note on how meaning was used.
 
-    The words decide first (:func:`decide`). With a ``reranker`` (:mod:`handbook.meaning`), for the
-    queries where ``wanted[i]`` is true: a "covered" found by the content score (not the same words)
-    stands only if no runner-up is closer in meaning than the first, else a person confirms it
-    (suggested); and every question left unsure has its candidates re-ordered by meaning as well."""
-    ranked = matcher.rank(queries)
+    The words decide first (:func:`decide`); :func:`consult_meaning` then checks and re-orders."""
+    return consult_meaning(matcher, queries, matcher.rank(queries), reranker, wanted)
+
+
+def consult_meaning(matcher: ContentMatcher, queries: list[str], words: list[list[Candidate]],
+                    reranker: MeaningReranker | None = None, wanted: list[bool] | None = None,
+                    ) -> tuple[list[list[Candidate]], list[tuple[str, str]], str]:
+    """Outcomes from the words' ranking (``words``, as :meth:`ContentMatcher.rank` gives it), checked by meaning.
+
+    With a ``reranker`` (:mod:`handbook.meaning`), for the queries where ``wanted[i]`` is true: a "covered"
+    found by the content score (not the same words) stands only if no runner-up is closer in meaning than
+    the first, else a person confirms it (suggested); and every question left unsure has its candidates put
+    in the learned order (:mod:`handbook.candidate_order`). The reason keeps naming the words' best
+    candidate, and says so when the learned order leaves it out of the three shown."""
+    ranked = list(words)
     decisions = [decide(r) for r in ranked]
     if reranker is None:
         return ranked, decisions, "covered and candidates by words alone (no meaning model)"
@@ -98,10 +108,14 @@ def rank_and_decide(matcher: ContentMatcher, queries: list[str], reranker: Meani
     unsure = [i for i, (status, _) in enumerate(decisions) if wanted[i] and status != "covered"]
     asked = [queries[i] for i in unsure]
     for i, better in zip(unsure, reranker.rerank(asked, matcher.rank(asked, top=DEEP)), strict=True):
+        status, why = decisions[i]
+        shown = [c.id for c in better]
+        if ranked[i] and ranked[i][0].id not in shown:
+            why = f"{why} ('{ranked[i][0].id}' is not among the three shown: the learned order ranks them higher)"
         closest = max(better, key=lambda c: c.meaning or 0.0, default=None)
         if closest is not None and closest.id != better[0].id and i not in doubted:  # a doubted reason names it
-            status, why = decisions[i]
-            decisions[i] = (status, f"{why}; closest in meaning: '{closest.id}'")
+            why = f"{why}; closest in meaning: '{closest.id}'"
+        decisions[i] = (status, why)
         ranked[i] = better
     note = (f"meaning ({MODEL_NAME}): {len(checked)} covered by content checked, {len(doubted)} of them left to a "
             f"person; {len(unsure)} unsure questions ordered by meaning too")
@@ -127,14 +141,16 @@ def _deduplicate(questions: list[Question], sources: list[Source], overrides: Ov
     flat = [(s, sq) for s in sources for sq in s.questions]
     # a question decided by an override, or off topic by ingest, needs no re-ordering by meaning
     wanted = [overrides.decision(s.id, sq.ref) is None and not getattr(sq, "off_topic", False) for s, sq in flat]
-    ranked_all, decisions, note = rank_and_decide(matcher, [sq.asked for _, sq in flat], reranker, wanted)
+    queries = [sq.asked for _, sq in flat]
+    words = matcher.rank(queries)
+    ranked_all, decisions, note = consult_meaning(matcher, queries, words, reranker, wanted)
 
     matches: list[Match] = []
-    for (source, sq), ranked, (status, why) in zip(flat, ranked_all, decisions, strict=True):
+    for (source, sq), ranked, (status, why), by_words in zip(flat, ranked_all, decisions, words, strict=True):
         base = dict(source=source.id, origin=source.origin, ref=sq.ref, line=sq.line, asked=sq.asked, level=sq.level,
                     candidates=[_candidate(c) for c in ranked],
                     pending=bool(getattr(source, "pending", False)))
-        top = ranked[0].score if ranked else 0.0
+        top = by_words[0].score if by_words else 0.0  # the score the outcome was decided on: the words' best
         decision = overrides.decision(source.id, sq.ref)
         mapped = retired.get(decision.id, decision.id) if decision and decision.kind == "map" else None
         if mapped in bank_ids:

@@ -208,11 +208,14 @@ class MeaningReranker:
         title, answers = self.closeness(queries)
         blended = TITLE_SHARE * title + (1 - TITLE_SHARE) * answers
         width = min(EXTRA, len(self.ids))
-        closest = np.argpartition(-blended, width - 1, axis=1)[:, :width]
+        cut = np.partition(blended, len(self.ids) - width, axis=1)[:, len(self.ids) - width]  # each row's EXTRA-th best
         out = []
         for i, candidates in enumerate(ranked):
-            pool = {c.id: (c, place) for place, c in enumerate(candidates, 1)}
-            for k in sorted(closest[i].tolist(), key=lambda k: (-blended[i, k], k)):
+            pool = {}
+            for place, c in enumerate(candidates, 1):
+                pool.setdefault(c.id, (c, place))  # the words' first place for an id, should one repeat
+            tied = np.flatnonzero(blended[i] >= cut[i]).tolist()  # every question as close as the EXTRA-th: ties by id
+            for k in sorted(tied, key=lambda k: (-blended[i, k], self.ids[k]))[:width]:
                 qid = self.ids[k]
                 if qid not in pool and (skip is None or skip[i] != qid):
                     pool[qid] = (Candidate(id=qid, score=0.0, head=0.0, body=0.0, fuzzy=0.0, entry="", words=(),

