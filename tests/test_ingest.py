@@ -194,6 +194,11 @@ READER_CASES = {
         (7, "How do you paginate products?"), (10, "How do you refund an order?"),  # a bare Title Case label is not;
         (14, "Explain how prices are stored."), (15, "How do you show a price in euros?"),  # a task, then a question
         (17, "Why keep prices in cents?"), (20, "Order States"), (23, "Which states can a payment be in?")]),
+    "lists_quiz_marked.md": ("list", [  # a quiz that states as often as it asks: items with a marked choice
+        (3, "The product endpoint returns prices in cents."),  # (<mark>, a tick, "(correct)") under them
+        (9, "**Which of these states can an order be in?** Select all that apply."),
+        (17, "Complete the sentence. A refund is recorded as \\_\\_\\_\\_\\_."),
+        (23, "Orders are paginated by the `PageNumberPagination` class.")]),
     "lists_restarts.md": ("list", [  # an answer's steps numbered anew are no questions; "3 How" (no full stop)
         (1, "What is a product endpoint?"), (4, "Which order states are there?"),  # fills the gap; back-to-top
         (13, "How do you refund an order?"), (16, "How do you show a price in euros?"),  # arrows come off; an item
@@ -502,3 +507,17 @@ def test_a_tag_naming_another_technology_stays_and_keeps_the_question_off_topic(
     text = "\n\n".join(f"{n}. ({tag}) {q}" for n, (tag, q) in enumerate(pairs * 3, start=1))
     first = ingest_document(text, "tags.md").questions[0]
     assert (first.asked, first.off_topic) == ("(Python) What is a list comprehension?", True)
+
+
+def test_choices_make_a_quiz_question_only_when_one_is_marked() -> None:
+    """Notes whose topics carry bullet points are no quiz: without a marked choice, a statement stays no question."""
+    from handbook.readers.base import Document
+    from handbook.readers.lists import has_marked_choices, outer_lists
+
+    notes = "1. Prices are integers.\n\n    * stored in cents\n\n    * shown in euros\n"
+    quiz = "1. Prices are integers.\n\n    * <mark>True</mark>\n\n    * False\n"
+    one_choice = "1. Prices are integers.\n\n    * <mark>True</mark>\n"
+    for text, expected in ((notes, False), (quiz, True), (one_choice, False)):
+        doc = Document("x.md", text)
+        (item,) = outer_lists(doc.tokens)[0]
+        assert has_marked_choices(item, doc) is expected, text

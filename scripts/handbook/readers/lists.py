@@ -25,6 +25,10 @@ from .text import QUESTION_MARKS, collapse, is_link_only, looks_like_question, p
 CHECKBOXES = ("[ ]", "[x]", "[X]")
 OPTION = re.compile(r"^\s*[A-E][.)]\s+\S")  # a lettered choice of a multiple-choice question
 BULLET = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")  # a list marker before a line's text
+NESTED_BULLET = re.compile(r"^\s{2,}[-*+]\s+\S")  # an item of a list inside an item
+# how a quiz marks the right choice among an item's options: highlighted, ticked, or said to be correct
+MARKED_CHOICE = re.compile(r"<mark>|[\u2705\u2714\u2611]|\(correct\)|\bcorrect answer\b", re.IGNORECASE)
+MIN_CHOICES = 2
 QUESTION_SHARE = 0.5  # a list is a question list when more than this share of its items reads as questions
 SECTION_LISTS = 3     # this many lists of bare prompts with only headings between them are judged as one list
 
@@ -127,9 +131,18 @@ def is_label(item: Item, doc: Document, next_line: int) -> bool:
 
 
 def _share(items: list[Item], doc: Document | None = None) -> float:
-    """The share of items that read as questions, or (given the document) have an answer marked under them."""
-    return sum(looks_like_question(question_text(asked(i.source))[1]) or (doc is not None and has_answer(i, doc))
-               for i in items) / len(items)
+    """The share of items that read as questions, or (given the document) have an answer or a quiz's choices
+    marked under them."""
+    return sum(looks_like_question(question_text(asked(i.source))[1])
+               or (doc is not None and (has_answer(i, doc) or has_marked_choices(i, doc))) for i in items) / len(items)
+
+
+def has_marked_choices(item: Item, doc: Document) -> bool:
+    """Whether the item is a quiz question: a list of choices under it, one of them marked as the right one
+    ("<mark>True</mark>", "✅"). A quiz states as often as it asks ("The urls.py file is present in the
+    project package and the app package." with True / False under it): its statements are questions too."""
+    choices = [line for line in doc.lines[item.line:item.end] if NESTED_BULLET.match(line)]
+    return len(choices) >= MIN_CHOICES and any(MARKED_CHOICE.search(line) for line in choices)
 
 
 def has_answer(item: Item, doc: Document) -> bool:
