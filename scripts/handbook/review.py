@@ -104,6 +104,7 @@ def interactive(matches: list[Match], ask: Callable[[str], str] = input, say: Ca
     hint = ", or a bank id" if bank_ids else ""
     for n, m in enumerate(matches, start=1):
         say(f"\n[{n}/{len(matches)}] {m.source}:{m.ref} ({m.status}) {m.asked}")
+        say(f"    why: {m.why}")
         for line in candidates(m):
             say(f"    {line}")
         while True:
