@@ -284,40 +284,38 @@ def test_the_candidates_closest_in_meaning_do_not_depend_on_the_bank_order() -> 
     assert sorted(d.candidate.id for d in pool) == [f"q{n:02d}" for n in range(10)]  # ten of the twelve, by id
 
 
+# A bank where the words point to the middleware question, and the meaning (a stand-in encoder) away from it.
+REASON_BANK = [question("middleware", "How do you write custom middleware?", "A callable wrapping get_response."),
+               question("deploy", "How do you deploy Django?", "gunicorn behind nginx."),
+               question("hosting", "Where can you host a Django site?", "A PaaS or a VPS."),
+               question("static", "How are static files served in production?", "collectstatic and whitenoise.")]
+REASON_ASKED = ["Which custom setup do you write to run your app for users?"]
+
+
+def middleware_is_far(texts: list[str]) -> np.ndarray:
+    return np.array([[0.0, 1.0] if "middleware" in t.lower() or "get_response" in t else [1.0, 0.2] for t in texts])
+
+
 def test_the_reason_says_when_the_words_best_is_not_among_the_three_shown() -> None:
-    bank = [question("middleware", "How do you write custom middleware?", "A callable wrapping get_response."),
-            question("deploy", "How do you deploy Django?", "gunicorn behind nginx."),
-            question("hosting", "Where can you host a Django site?", "A PaaS or a VPS."),
-            question("static", "How are static files served in production?", "collectstatic and whitenoise.")]
-
-    def encode(texts: list[str]) -> np.ndarray:
-        return np.array([[0.0, 1.0] if "middleware" in t.lower() or "get_response" in t else [1.0, 0.2] for t in texts])
-
-    matcher = ContentMatcher(bank)
-    asked = ["Which custom setup do you write to run your app for users?"]
-    words = matcher.rank(asked)[0]
-    ranked, decisions, _ = rank_and_decide(matcher, asked, MeaningReranker(bank, VectorCache(encode, None)))
+    matcher = ContentMatcher(REASON_BANK)
+    words = matcher.rank(REASON_ASKED)[0]
+    reranker = MeaningReranker(REASON_BANK, VectorCache(middleware_is_far, None))
+    ranked, decisions, _ = rank_and_decide(matcher, REASON_ASKED, reranker)
     assert words[0].id == "middleware" and decisions[0][0] != "covered"
     assert "middleware" not in [c.id for c in ranked[0]]
     assert "'middleware' is not among the three shown" in decisions[0][1]
     source = Source(id="s", title="s", kind="k", origin="s.md", credit="c", path="sources/s.yml",
-                    questions=[SourceQuestion(ref="q1", asked=asked[0], line=1)])
-    match = deduplicate(bank, [source], Overrides(), reranker=MeaningReranker(bank, VectorCache(encode, None))).matches[0]
+                    questions=[SourceQuestion(ref="q1", asked=REASON_ASKED[0], line=1)])
+    match = deduplicate(REASON_BANK, [source], Overrides(), reranker=reranker).matches[0]
     assert match.score == words[0].score  # the score the outcome was decided on, not the first shown's
 
 
 def test_the_reason_adds_no_note_when_the_candidates_it_names_are_shown() -> None:
-    """The words' best shown in second or third place is shown: no note."""
-    bank = [question("middleware", "How do you write custom middleware?", "A callable wrapping get_response."),
-            question("deploy", "How do you deploy Django?", "gunicorn behind nginx."),
-            question("hosting", "Where can you host a Django site?", "A PaaS or a VPS.")]
-
-    def encode(texts: list[str]) -> np.ndarray:
-        return np.array([[0.0, 1.0] if "middleware" in t.lower() or "get_response" in t else [1.0, 0.2] for t in texts])
-
+    """With three bank questions all are shown, the words' best among them though not first: no note."""
+    bank = REASON_BANK[:3]
     matcher = ContentMatcher(bank)
-    asked = ["Which custom setup do you write to run your app for users?"]
-    ranked, decisions, _ = rank_and_decide(matcher, asked, MeaningReranker(bank, VectorCache(encode, None)))
+    ranked, decisions, _ = rank_and_decide(matcher, REASON_ASKED,
+                                           MeaningReranker(bank, VectorCache(middleware_is_far, None)))
     shown = [c.id for c in ranked[0]]
-    assert "middleware" in shown and shown[0] != "middleware"  # three questions: all shown, the words' best not first
+    assert "middleware" in shown and shown[0] != "middleware"
     assert "not among the three shown" not in decisions[0][1]

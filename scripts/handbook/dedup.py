@@ -27,7 +27,6 @@ COVERAGE = 0.75       # ...and it uses the terms that carry this share of the qu
 SAME_WORDS = 95.0     # a fuzzy title/alias score this high is the same question in other words...
 SAME_WORDS_GAP = 6.0  # ...when no other bank question's title or alias comes this close
 
-
 __all__ = ["STATUSES", "DedupReport", "DuplicatePair", "Match", "Override", "Overrides", "decide", "deduplicate",
            "find_duplicates", "load_overrides"]
 
@@ -115,7 +114,7 @@ def consult_meaning(matcher: ContentMatcher, queries: list[str], words: list[lis
         if hidden:
             listed = " and ".join(f"'{qid}'" for qid in hidden)
             why = f"{why} ({listed} {'is' if len(hidden) == 1 else 'are'} not among the three shown: " \
-                  "the learned order ranks them higher)"
+                  "the learned order put other candidates first)"
         closest = max(better, key=lambda c: c.meaning or 0.0, default=None)
         if closest is not None and closest.id != better[0].id and i not in doubted:  # a doubted reason names it
             why = f"{why}; closest in meaning: '{closest.id}'"

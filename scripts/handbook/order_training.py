@@ -16,18 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .calibration import (
-    EXTRA_LABELS,
-    FRESH_LABELS,
-    LATER_HELD_OUT,
-    TUNING_DOCUMENTS,
-    Label,
-    held_out_labels,
-    load_labels,
-    merged,
-    seed_labels,
-    without_aliases,
-)
+from .calibration import FRESH_LABELS, LATER_HELD_OUT, Label, held_out_labels, merged, tuning_sets
 from .candidate_order import DEEP, Described, fit, order
 from .dedup import rank_and_decide
 from .matching import ContentMatcher
@@ -49,13 +38,12 @@ Group = tuple[list[Described], list[bool]]
 
 def fit_sets(questions: list[Question], sources: list[Source], overrides: Overrides,
              ) -> dict[str, tuple[list[Label], ContentMatcher]]:
-    """The label sets the order is fitted on, by name, each with the matcher it is measured with."""
-    full = ContentMatcher(questions)
-    labels = load_labels()
-    out = {"seeds": (seed_labels(questions, sources, overrides), ContentMatcher(without_aliases(questions))),
-           "incoming": ([lab for doc in TUNING_DOCUMENTS for lab in merged(labels.get(doc, []), questions)], full),
-           "extra": ([lab for labs in load_labels(EXTRA_LABELS).values() for lab in merged(labs, questions)], full),
-           "first held-out set": (merged(held_out_labels(FRESH_LABELS), questions), full)}
+    """The label sets the order is fitted on, by name, each with the matcher it is measured with: the tuning
+    sets as calibration measures them (:func:`handbook.calibration.tuning_sets`), then the held-out sets."""
+    tuning = tuning_sets(questions, sources, overrides)
+    out = {name: tuning[name] for name in ("seeds", "incoming", "extra") if name in tuning}
+    full = tuning["incoming"][1]  # the whole bank, aliases included
+    out["first held-out set"] = (merged(held_out_labels(FRESH_LABELS), questions), full)
     for name, folder in later_fit_sets():
         out[name] = (merged(held_out_labels(folder), questions), full)
     return out
