@@ -17,17 +17,20 @@ from helpers import meaning_on
 
 
 def described(qid: str, *, content: float = 0.0, title: float = 0.0, answer: float = 0.0, place: int = ABSENT_PLACE,
-              fuzzy: float = 0.0) -> Described:
+              fuzzy: float = 0.0, in_context: tuple[float, float] | None = None) -> Described:
+    """A candidate; ``in_context``: its two cosines with the question read with its source's answer digest
+    (without one, the same as without context, as for a source that gives no answer)."""
     c = Candidate(id=qid, score=content, head=content, body=content, fuzzy=fuzzy, entry="", words=(), coverage=0.5)
-    return Described(c, title, answer, place, (title + answer) / 2)
+    title_in, answer_in = in_context or (title, answer)
+    return Described(c, title, answer, place, (title + answer) / 2, title_in, answer_in)
 
 
 def test_features_follow_their_names() -> None:
     c = Candidate(id="x", score=0.41, head=0.23, body=0.37, fuzzy=80.0, entry="", words=(), coverage=0.55)
-    got = dict(zip(FEATURES, features(Described(c, 0.61, 0.52, 3, 0.5)), strict=True))
+    got = dict(zip(FEATURES, features(Described(c, 0.61, 0.52, 3, 0.5, 0.66, 0.71)), strict=True))
     assert got == pytest.approx({"content": 0.41, "title_words": 0.23, "answer_words": 0.37, "fuzzy": 0.5,
                                  "coverage": 0.55, "title_meaning": 0.61, "answer_meaning": 0.52,
-                                 "words_place": math.log(3)})
+                                 "words_place": math.log(3), "title_in_context": 0.66, "answer_in_context": 0.71})
     assert features(described("y", fuzzy=40.0))[3] == 0.0  # a fuzzy score below the matcher's floor counts nothing
     assert len(WEIGHTS) == len(FEATURES)
 
@@ -37,6 +40,18 @@ def test_a_question_close_in_meaning_outranks_one_that_only_shares_a_word() -> N
     shares_a_word = described("settings", content=0.15, title=0.35, answer=0.30, place=1)
     same_meaning = described("deploying", title=0.70, answer=0.60)
     assert [d.candidate.id for d in order([shares_a_word, same_meaning])] == ["deploying", "settings"]
+
+
+def test_the_source_answer_names_the_subject_a_question_leaves_out() -> None:
+    """'What does the following code do?': the question is as close to every candidate; its source's answer
+    (read as the digest "select_related join foreign key single query") is closest to one of them."""
+    first_by_words = described("status-codes", content=0.12, title=0.30, answer=0.25, place=1,
+                               in_context=(0.28, 0.24))
+    named_by_the_answer = described("select-related-vs-prefetch-related", content=0.05, title=0.30, answer=0.25,
+                                    place=4, in_context=(0.62, 0.58))
+    assert order([first_by_words, named_by_the_answer])[0].candidate.id == "select-related-vs-prefetch-related"
+    no_answer = described("select-related-vs-prefetch-related", content=0.05, title=0.30, answer=0.25, place=4)
+    assert order([first_by_words, no_answer])[0].candidate.id == "status-codes"
 
 
 def test_the_words_still_decide_between_candidates_equally_close_in_meaning() -> None:

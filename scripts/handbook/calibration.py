@@ -58,6 +58,7 @@ LATER_HELD_OUT = (
     ("tenth held-out set (3 documents)", LABELS.with_name("dedup_labels_fresh10")),  # after the ninth's synonyms; spent
     ("eleventh held-out set (3 documents)", LABELS.with_name("dedup_labels_fresh11")),  # after the command names
     ("twelfth held-out set (19 documents)", LABELS.with_name("dedup_labels_fresh12")),  # after the learned order
+    ("thirteenth held-out set (55 documents)", LABELS.with_name("dedup_labels_fresh13")),  # after the answer digest
 )
 EXTRA_LABELS = LABELS.with_name("dedup_labels_extra")  # tuning: documents that are not registered sources, labelled blind
 TUNING_DOCUMENTS = ("aditya-django50", "devinterview-django", "hiredev-questions", "pragati-django-celery-redis",
@@ -81,6 +82,7 @@ class Label:
     id: str | None
     also: tuple[str, ...] = ()
     line: int = 0
+    about: str = ""  # the digest of the document's own answer (handbook.answer_digest), as ingest records it
 
     def accepts(self, bank_id: str | None) -> bool:
         return bank_id is not None and (bank_id == self.id or bank_id in self.also)
@@ -118,8 +120,8 @@ def load_labels(folder: Path = LABELS) -> dict[str, list[Label]]:
     out: dict[str, list[Label]] = {}
     for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        out[path.stem] = [Label(path.stem, item["question"], item["id"], tuple(item.get("also") or ()), item["line"])
-                          for item in data.get("labels") or []]
+        out[path.stem] = [Label(path.stem, item["question"], item["id"], tuple(item.get("also") or ()), item["line"],
+                                str(item.get("about") or "")) for item in data.get("labels") or []]
     return out
 
 
@@ -147,7 +149,7 @@ def seed_labels(questions: list[Question], sources: list[Source], overrides: Ove
         decision = overrides.mappings.get((source.id, sq.ref))
         best = max(scores.items(), key=lambda kv: kv[1][0], default=(None, (0.0, -1)))
         answer = decision.id if decision else (best[0] if best[1][0] >= SEED_ALIAS_SCORE else None)
-        labels.append(Label("seeds", sq.asked, answer, line=sq.line))
+        labels.append(Label("seeds", sq.asked, answer, line=sq.line, about=sq.about))
     return merged(labels, questions)
 
 
@@ -156,17 +158,19 @@ def without_aliases(questions: list[Question]) -> list[Question]:
     return [dataclasses.replace(q, aliases=[]) for q in questions]
 
 
-def _ranked(matcher: ContentMatcher, queries: list[str], meaning: bool) -> tuple[list[list[Candidate]], list[str]]:
+def _ranked(matcher: ContentMatcher, queries: list[str], meaning: bool, contexts: list[str] | None = None,
+            ) -> tuple[list[list[Candidate]], list[str]]:
     """Each query's top three and outcome, as the de-duplication report gives them (with ``meaning``: the
-    unsure questions re-ordered by meaning, where the model is installed)."""
+    unsure questions re-ordered by meaning, where the model is installed, read with their ``contexts``)."""
     reranker = load_reranker(matcher.questions) if meaning else None
-    ranked, decisions, _ = rank_and_decide(matcher, queries, reranker)
+    ranked, decisions, _ = rank_and_decide(matcher, queries, reranker, contexts=contexts)
     return ranked, [status for status, _ in decisions]
 
 
 def measure(name: str, labels: list[Label], matcher: ContentMatcher, meaning: bool = True) -> Figures:
     """Run the matcher on one label set (``meaning``: see :func:`_ranked`)."""
-    ranked_all, statuses = _ranked(matcher, [label.question for label in labels], meaning)
+    ranked_all, statuses = _ranked(matcher, [label.question for label in labels], meaning,
+                                   [label.about for label in labels])
     figures = Figures(name, len(labels), 0, 0, 0, 0, 0, 0, 0)
     for label, ranked, status in zip(labels, ranked_all, statuses, strict=True):
         figures.answered += label.id is not None
@@ -209,7 +213,7 @@ def misses(labels: list[Label], matcher: ContentMatcher, meaning: bool = True) -
     "covered" by the wrong question, and an unanswered question called covered."""
     lines = []
     queries = [label.question for label in labels]
-    ranked_all, statuses = _ranked(matcher, queries, meaning)
+    ranked_all, statuses = _ranked(matcher, queries, meaning, [label.about for label in labels])
     for label, ranked, status, deep in zip(labels, ranked_all, statuses, matcher.rank(queries, top=20), strict=True):
         place = next((f" (want at #{n} {c.score:.2f})" for n, c in enumerate(deep, 1) if label.accepts(c.id)), "")
         top = ", ".join(f"{c.id} {c.score:.2f}" for c in ranked[:3]) or "nothing"

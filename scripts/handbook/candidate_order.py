@@ -4,7 +4,9 @@ Where the words cannot decide (a question left *suggested* or *new*), a person r
 candidates, so the right bank question must be among them. Each candidate is described by what the
 words say of it (the content score and its parts, the fuzzy title score, the share of the query's
 weight it uses, its place in the words' list) and what the meaning says (closeness of the question
-to the candidate's closest title or alias, and to its answers). :data:`WEIGHTS` turn that
+to the candidate's closest title or alias, and to its answers; and the same two for the question read
+with the digest of the source's own answer, which names the subject a question like "What does this
+code do?" leaves out). :data:`WEIGHTS` turn that
 description into one score; candidates are ordered by it, best first.
 
 The weights are fitted, not chosen by hand: ``scripts/fit_candidate_order.py`` fits them by pairwise
@@ -27,9 +29,9 @@ import numpy as np
 from .matching import MIN_SCORE, Candidate
 
 FEATURES = ("content", "title_words", "answer_words", "fuzzy", "coverage", "title_meaning", "answer_meaning",
-            "words_place")
+            "words_place", "title_in_context", "answer_in_context")
 # Fitted by scripts/fit_candidate_order.py (see the module docstring); --check keeps them in step with the labels.
-WEIGHTS = (5.922, -0.793, 6.110, -0.447, 0.469, 7.540, 12.138, -0.261)
+WEIGHTS = (5.021, -0.765, 4.355, -0.312, 0.840, 3.918, 4.651, -0.293, 5.272, 8.942)
 DEEP = 30            # the words' candidates of an unsure question that the learned order reads
 ABSENT_PLACE = DEEP + 1  # the words' place of a candidate only the meaning found: after the deepest list
 FIT_C = 1.0          # inverse L2 strength of the fit (scikit-learn's default; 0.1 and 10 measured within 3 questions)
@@ -44,13 +46,16 @@ class Described:
     answer_meaning: float  # cosine with the mean of its answers
     words_place: int       # 1 for the words' best; ABSENT_PLACE when the words did not list it
     meaning: float         # the meaning score the report shows (handbook.meaning.MeaningReranker.meaning)
+    title_in_context: float   # the two cosines again for the question read with its source's answer digest
+    answer_in_context: float  # (handbook.answer_digest); the same as without it where the source gives no answer
 
 
 def features(d: Described) -> list[float]:
     """The candidate's features, in the order of :data:`FEATURES`."""
     c = d.candidate
     fuzzy = max(0.0, c.fuzzy - MIN_SCORE) / (100.0 - MIN_SCORE)
-    return [c.score, c.head, c.body, fuzzy, c.coverage, d.title_meaning, d.answer_meaning, math.log(d.words_place)]
+    return [c.score, c.head, c.body, fuzzy, c.coverage, d.title_meaning, d.answer_meaning, math.log(d.words_place),
+            d.title_in_context, d.answer_in_context]
 
 
 def scores(described: list[Described], weights: Sequence[float] = WEIGHTS) -> list[float]:

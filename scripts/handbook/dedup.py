@@ -73,22 +73,24 @@ def same_words(ranked: list[Candidate]) -> bool:
 
 
 def rank_and_decide(matcher: ContentMatcher, queries: list[str], reranker: MeaningReranker | None = None,
-                    wanted: list[bool] | None = None) -> tuple[list[list[Candidate]], list[tuple[str, str]], str]:
+                    wanted: list[bool] | None = None, contexts: list[str] | None = None,
+                    ) -> tuple[list[list[Candidate]], list[tuple[str, str]], str]:
     """Each query's top three candidates, its outcome with the reason, and a note on how meaning was used.
 
     The words decide first (:func:`decide`); :func:`consult_meaning` then checks and re-orders."""
-    return consult_meaning(matcher, queries, matcher.rank(queries), reranker, wanted)
+    return consult_meaning(matcher, queries, matcher.rank(queries), reranker, wanted, contexts)
 
 
 def consult_meaning(matcher: ContentMatcher, queries: list[str], words: list[list[Candidate]],
                     reranker: MeaningReranker | None = None, wanted: list[bool] | None = None,
-                    ) -> tuple[list[list[Candidate]], list[tuple[str, str]], str]:
+                    contexts: list[str] | None = None) -> tuple[list[list[Candidate]], list[tuple[str, str]], str]:
     """Outcomes from the words' ranking (``words``, as :meth:`ContentMatcher.rank` gives it), checked by meaning.
 
     With a ``reranker`` (:mod:`handbook.meaning`), for the queries where ``wanted[i]`` is true: a "covered"
     found by the content score (not the same words) stands only if no runner-up is closer in meaning than
     the first, else a person confirms it (suggested); and every question left unsure has its candidates put
-    in the learned order (:mod:`handbook.candidate_order`). The reason keeps naming the words' candidates it
+    in the learned order (:mod:`handbook.candidate_order`), read with ``contexts[i]`` (the digest of the source's
+    own answer, :mod:`handbook.answer_digest`) where there is one. The reason keeps naming the words' candidates it
     was decided on, and says which of them the learned order leaves out of the three shown."""
     ranked = list(words)
     decisions = [decide(r) for r in ranked]
@@ -106,7 +108,8 @@ def consult_meaning(matcher: ContentMatcher, queries: list[str], words: list[lis
                                          f"is closer in meaning: a person confirms")
     unsure = [i for i, (status, _) in enumerate(decisions) if wanted[i] and status != "covered"]
     asked = [queries[i] for i in unsure]
-    for i, better in zip(unsure, reranker.rerank(asked, matcher.rank(asked, top=DEEP)), strict=True):
+    context = [contexts[i] if contexts else "" for i in unsure]
+    for i, better in zip(unsure, reranker.rerank(asked, matcher.rank(asked, top=DEEP), contexts=context), strict=True):
         status, why = decisions[i]
         shown = {c.id for c in better}
         named = [c.id for c in ranked[i] if f"'{c.id}'" in why]  # the words' candidates the reason names
@@ -146,7 +149,8 @@ def _deduplicate(questions: list[Question], sources: list[Source], overrides: Ov
     wanted = [overrides.decision(s.id, sq.ref) is None and not getattr(sq, "off_topic", False) for s, sq in flat]
     queries = [sq.asked for _, sq in flat]
     words = matcher.rank(queries)
-    ranked_all, decisions, note = consult_meaning(matcher, queries, words, reranker, wanted)
+    contexts = [getattr(sq, "about", "") for _, sq in flat]
+    ranked_all, decisions, note = consult_meaning(matcher, queries, words, reranker, wanted, contexts)
 
     matches: list[Match] = []
     for (source, sq), ranked, (status, why), by_words in zip(flat, ranked_all, decisions, words, strict=True):

@@ -3,7 +3,8 @@
 The layout readers in :mod:`handbook.readers` find the questions (one reader per layout, the most
 confident one chosen, mixed documents read part by part); this module turns what they found into
 registry entries: stable references, the section cited by its first words, the level a section
-states, and whether the question is about Django/DRF at all (:mod:`handbook.offtopic`).
+states, whether the question is about Django/DRF at all (:mod:`handbook.offtopic`), and a digest of
+the document's own answer to it (:mod:`handbook.answer_digest`).
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from .answer_digest import answer_texts, digests
 from .model import SourceQuestion
 from .offtopic import is_off_topic, names_django
 from .readers import READERS, Document, Found, LayoutError, read_layout
+from .readers.html_page import is_page
 from .readers.plain_text import repair
 
 __all__ = ["FORMATS", "SECTION_WORDS", "Ingested", "LayoutError", "cite_section", "ingest_document", "ingest_text",
@@ -104,6 +107,8 @@ def to_questions(doc: Document, found: list[Found], skip_sections: list[str] | N
     skip_s = [re.compile(p, re.IGNORECASE) for p in skip_sections or []]
     skip_q = [re.compile(p, re.IGNORECASE) for p in skip_questions or []]
     question_lines = frozenset(f.line for f in found)
+    about = dict(zip(sorted(question_lines), digests(answer_texts(doc.lines, sorted(question_lines), html=is_page(doc))),
+                     strict=True))
     questions: list[SourceQuestion] = []
     refs: set[str] = set()
     part, previous_number, ordinal = 1, 0, 0
@@ -117,7 +122,7 @@ def to_questions(doc: Document, found: list[Found], skip_sections: list[str] | N
         chain = doc.heading_chain(item.line, question_lines) or ([item.section] if item.section else [])
         questions.append(SourceQuestion(ref=_reference(item, part, ordinal, refs), asked=item.text,
                                         section=cite_section(item.section), level=level_of(item.section),
-                                        line=item.line, off_topic=is_off_topic(item.text, chain)))
+                                        line=item.line, off_topic=is_off_topic(item.text, chain), about=about[item.line]))
     return questions
 
 

@@ -198,14 +198,15 @@ class MeaningReranker:
                        if best is not None and closeness[best] > closeness[0] else None)
         return out
 
-    def describe(self, queries: list[str], ranked: list[list[Candidate]],
-                 skip: list[str | None] | None = None) -> list[list[Described]]:
+    def describe(self, queries: list[str], ranked: list[list[Candidate]], skip: list[str | None] | None = None,
+                 contexts: list[str] | None = None) -> list[list[Described]]:
         """Each query's candidates (the content matcher's, best first, as deep as it gave) with the ``EXTRA``
         closest in meaning added, each described for :mod:`handbook.candidate_order`. ``skip[i]``: a bank id
-        query ``i`` never matches."""
+        query ``i`` never matches; ``contexts[i]``: the digest of the source's answer to query ``i``, if any."""
         if not queries or not self.ids:
             return [[] for _ in queries]
         title, answers = self.closeness(queries)
+        title_in, answers_in = self.in_context(queries, contexts, title, answers)
         blended = TITLE_SHARE * title + (1 - TITLE_SHARE) * answers
         width = min(EXTRA, len(self.ids))
         cut = np.partition(blended, len(self.ids) - width, axis=1)[:, len(self.ids) - width]  # each row's EXTRA-th best
@@ -221,19 +222,31 @@ class MeaningReranker:
                     pool[qid] = (Candidate(id=qid, score=0.0, head=0.0, body=0.0, fuzzy=0.0, entry="", words=(),
                                            coverage=0.0), ABSENT_PLACE)
             columns = [self.position[qid] for qid in pool]
-            out.append([Described(c, t, a, place, m) for (c, place), t, a, m in
+            out.append([Described(c, t, a, place, m, tc, ac) for (c, place), t, a, m, tc, ac in
                         zip(pool.values(), title[i, columns].tolist(), answers[i, columns].tolist(),
-                            blended[i, columns].tolist(), strict=True)])
+                            blended[i, columns].tolist(), title_in[i, columns].tolist(), answers_in[i, columns].tolist(),
+                            strict=True)])
         return out
 
+    def in_context(self, queries: list[str], contexts: list[str] | None, title: np.ndarray, answers: np.ndarray,
+                   ) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`closeness` of each query read after its context (``"<digest>: <question>"``); a query without
+        one keeps the closeness it has (``title``, ``answers``)."""
+        title_in, answers_in = title.copy(), answers.copy()
+        given = [i for i, context in enumerate(contexts or []) if context]
+        if given:
+            t, a = self.closeness([f"{contexts[i]}: {queries[i]}" for i in given])
+            title_in[given], answers_in[given] = t, a
+        return title_in, answers_in
+
     def rerank(self, queries: list[str], ranked: list[list[Candidate]], top: int = 3,
-               skip: list[str | None] | None = None) -> list[list[Candidate]]:
-        """Each query's candidates and those closest in meaning (:meth:`describe`), in the learned order of
-        :mod:`handbook.candidate_order`; ``top`` are kept, each with its meaning score."""
+               skip: list[str | None] | None = None, contexts: list[str] | None = None) -> list[list[Candidate]]:
+        """Each query's candidates and those closest in meaning (:meth:`describe`, with ``contexts``), in the learned
+        order of :mod:`handbook.candidate_order`; ``top`` are kept, each with its meaning score."""
         if not self.ids:  # no bank to read meaning from: the order stays the words'
             return [r[:top] for r in ranked]
         return [[dataclasses.replace(d.candidate, meaning=round(d.meaning, 4)) for d in order(described, self.weights)[:top]]
-                for described in self.describe(queries, ranked, skip)]
+                for described in self.describe(queries, ranked, skip, contexts)]
 
 
 def model_installed() -> bool:

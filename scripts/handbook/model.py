@@ -65,6 +65,7 @@ class SourceQuestion:
     line: int = 0
     entry_line: int = 0  # where the entry sits in its registry file (not stored)
     off_topic: bool = False  # not about Django or DRF: reported, never uncovered work
+    about: str = ""  # the digest of the document's own answer (handbook.answer_digest): words, best first
 
 
 @dataclass

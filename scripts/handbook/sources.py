@@ -13,7 +13,7 @@ from .model import LEVELS, Source, SourceQuestion
 
 META_KEYS = ("id", "title", "kind", "origin", "credit")
 OPTIONAL_META = ("url", "licence", "pending", "ingest")
-QUESTION_KEYS = ("ref", "asked", "section", "level", "line", "off_topic")
+QUESTION_KEYS = ("ref", "asked", "section", "level", "line", "off_topic", "about")
 INGEST_KEYS = ("format", "skip_sections", "skip_questions", "sha256")
 
 
@@ -71,7 +71,7 @@ def _questions(value: object, text: str, shown: str, line: int, errors: list[Con
             errors.append(ContentError(shown, at, f"level '{level}' must be one of {', '.join(LEVELS)} or null"))
         out.append(SourceQuestion(ref=ref, asked=str(item["asked"]), section=item.get("section"),
                                   level=level, line=int(item.get("line") or 0), entry_line=at,
-                                  off_topic=item.get("off_topic") is True))
+                                  off_topic=item.get("off_topic") is True, about=str(item.get("about") or "")))
     return out
 
 
@@ -116,6 +116,8 @@ def _question_entry(q: SourceQuestion) -> dict:
     entry = {"ref": q.ref, "asked": q.asked, "section": q.section, "level": q.level, "line": q.line}
     if q.off_topic:
         entry["off_topic"] = True
+    if q.about:
+        entry["about"] = q.about
     return entry
 
 
