@@ -182,7 +182,7 @@ LATER_FLOORS = {
     "seventh held-out set (5 documents)": (106, {"precision": 1.0, "top3": 0.96, "new_recall": 1.0}),
     # eighth (fresh8/, one document of topic prompts first read after that weight, measured once): covered
     # precision 100% (18/18), top-3 92.1% (58/63), no unanswered question; by words alone 95.5% (21/22), 92.1%.
-    "eighth held-out set (1 document)": (63, {"precision": 1.0, "top3": 0.93, "new_recall": 1.0}),
+    "eighth held-out set (1 document)": (63, {"precision": 1.0, "top3": 0.95, "new_recall": 1.0}),
     # ninth (fresh9/, six documents first read after the eighth was measured, same matcher, measured once):
     # covered precision 96.0% (24/25), top-3 87.7% (93/106), new recall 93.8% (15/16); by words alone 96.3%
     # (26/27), 82.1%, 93.8%. Spent: its misses were read, and SQL's words (GROUP BY, an OR query, LIMIT), "scalable"
@@ -206,6 +206,15 @@ LATER_FLOORS = {
     # once): covered precision 93.8% (15/16), top-3 90.8% (89/98), new recall 100% (11/11); by words alone 94.1%
     # (16/17), 86.7%, 100%; with the order before the learned one, 88.8% (87/98).
     "twelfth held-out set (19 documents)": (109, {"precision": 0.93, "top3": 0.90, "new_recall": 1.0}),
+    # Then ingest came to record a digest of each question's own answer in its document (handbook.answer_digest),
+    # and the learned order reads the question with it (two more features, refitted; label files carry the digest
+    # of the documents at hand): leave-one-set-out 1,715 of 1,772 against 1,705; eighth 95.2% (60/63), eleventh and
+    # twelfth unchanged (96/98, 89/98); precision and new recall unchanged.
+    # thirteenth (fresh13/, 55 documents of 32 authors or sites, first read after that change, labelled blind,
+    # measured once; 15 questions that repeat an earlier labelled one were then dropped, same matcher): covered
+    # precision 97.9% (47/48), top-3 92.4% (218/236), new recall 100% (24/24); by words alone 94.3% (50/53), 82.2%,
+    # 100%; with the order before the digest, 90.7% (214/236). Its misses were not read.
+    "thirteenth held-out set (55 documents)": (260, {"precision": 0.97, "top3": 0.92, "new_recall": 1.0}),
 }
 
 

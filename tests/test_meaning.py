@@ -319,3 +319,31 @@ def test_the_reason_adds_no_note_when_the_candidates_it_names_are_shown() -> Non
     shown = [c.id for c in ranked[0]]
     assert "middleware" in shown and shown[0] != "middleware"
     assert "not among the three shown" not in decisions[0][1]
+
+
+def test_describe_reads_the_question_with_its_source_answer_where_there_is_one() -> None:
+    """A question that names no subject; its source's answer digest does. Without a digest, the in-context
+    cosines are the plain ones."""
+    reranker = MeaningReranker(BANK, VectorCache(bag_of_words, None))
+    asked = ["What does this code do?", "What does this code do?"]
+    pools = reranker.describe(asked, [[], []], contexts=["post_save receiver signal", ""])
+    with_answer = {d.candidate.id: d for d in pools[0]}
+    without = {d.candidate.id: d for d in pools[1]}
+    assert with_answer["signals"].answer_in_context > with_answer["caching"].answer_in_context
+    assert with_answer["signals"].answer_in_context > with_answer["signals"].answer_meaning
+    assert all(d.title_in_context == d.title_meaning and d.answer_in_context == d.answer_meaning
+               for d in without.values())
+
+
+def test_the_report_orders_an_unsure_question_by_its_source_answer() -> None:
+    """Through deduplicate: the registry's digest (SourceQuestion.about) moves the question its answer is about first."""
+    reranker = MeaningReranker(BANK, VectorCache(bag_of_words, None))
+    asked = "What does the following code do?"
+    firsts = []
+    for about in ("", "receiver signal post_save sent", "redis cache pages"):
+        source = Source(id="s", title="s", kind="k", origin="s.md", credit="c", path="sources/s.yml",
+                        questions=[SourceQuestion(ref="q1", asked=asked, line=1, about=about)])
+        match = deduplicate(BANK, [source], Overrides(), reranker=reranker).matches[0]
+        assert match.status in ("new", "suggested")
+        firsts.append(match.candidates[0]["id"])
+    assert firsts[1:] == ["signals", "caching"]
