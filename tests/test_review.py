@@ -95,6 +95,17 @@ def test_interactive_shows_the_candidates_skips_and_marks_off_topic() -> None:
                     "\n[3/3] two:n2 (new) Asked as n2?", why]
 
 
+def test_interactive_shows_what_the_sources_answer_is_about_when_it_has_one() -> None:
+    """The digest the order read, so the person deciding sees the subject a bare question leaves out."""
+    import dataclasses
+
+    match = dataclasses.replace(review_match("one", "s1", "suggested"), about="select_related join foreign key")
+    said: list[str] = []
+    interactive([match], ask=lambda _: "s", say=said.append)
+    assert said[2] == "    its source's answer is about: select_related join foreign key"
+    assert said[3].startswith("    1. api")
+
+
 def test_record_keeps_a_long_reason_on_one_line(tmp_path: Path) -> None:
     path = tmp_path / "overrides.yml"
     why = "the source asks about its own project, which the bank answers under the general question on API design"

@@ -59,6 +59,9 @@ questions:
   off_topic: 'no'
 - ref: q3
   text: no asked here
+- ref: q4
+  asked: And this?
+  about: [select_related, join]
 """
     assert messages(tmp_path, "bad.yml", text) == [
         "sources/bad.yml:3: 'title' is required (a non-empty string)",
@@ -71,7 +74,9 @@ questions:
         "sources/bad.yml:11: level 'expert' must be one of junior, mid, senior or null",
         "sources/bad.yml:14: duplicate ref 'q1'",
         "sources/bad.yml:14: 'off_topic' must be true or false",
-        "sources/bad.yml:17: each question needs ref and asked (allowed keys: ref, asked, section, level, line, off_topic)",
+        "sources/bad.yml:17: each question needs ref and asked (allowed keys: ref, asked, section, level, line, off_topic, "
+        "about)",
+        "sources/bad.yml:19: 'about' must be the words ingest wrote, one string",
     ]
 
 

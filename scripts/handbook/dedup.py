@@ -156,7 +156,7 @@ def _deduplicate(questions: list[Question], sources: list[Source], overrides: Ov
     for (source, sq), ranked, (status, why), by_words in zip(flat, ranked_all, decisions, words, strict=True):
         base = dict(source=source.id, origin=source.origin, ref=sq.ref, line=sq.line, asked=sq.asked, level=sq.level,
                     candidates=[_candidate(c) for c in ranked],
-                    pending=bool(getattr(source, "pending", False)))
+                    pending=bool(getattr(source, "pending", False)), about=getattr(sq, "about", ""))
         top = by_words[0].score if by_words else 0.0  # the score the outcome was decided on: the words' best
         decision = overrides.decision(source.id, sq.ref)
         mapped = retired.get(decision.id, decision.id) if decision and decision.kind == "map" else None

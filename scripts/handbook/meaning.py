@@ -232,11 +232,11 @@ class MeaningReranker:
                    ) -> tuple[np.ndarray, np.ndarray]:
         """:meth:`closeness` of each query read after its context (``"<digest>: <question>"``); a query without
         one keeps the closeness it has (``title``, ``answers``)."""
-        title_in, answers_in = title.copy(), answers.copy()
         given = [i for i, context in enumerate(contexts or []) if context]
-        if given:
-            t, a = self.closeness([f"{contexts[i]}: {queries[i]}" for i in given])
-            title_in[given], answers_in[given] = t, a
+        if not given:
+            return title, answers  # read only, never written: no copy
+        title_in, answers_in = title.copy(), answers.copy()
+        title_in[given], answers_in[given] = self.closeness([f"{contexts[i]}: {queries[i]}" for i in given])
         return title_in, answers_in
 
     def rerank(self, queries: list[str], ranked: list[list[Candidate]], top: int = 3,

@@ -105,6 +105,8 @@ def interactive(matches: list[Match], ask: Callable[[str], str] = input, say: Ca
     for n, m in enumerate(matches, start=1):
         say(f"\n[{n}/{len(matches)}] {m.source}:{m.ref} ({m.status}) {m.asked}")
         say(f"    why: {m.why}")
+        if m.about:
+            say(f"    its source's answer is about: {m.about}")
         for line in candidates(m):
             say(f"    {line}")
         while True:
