@@ -60,7 +60,8 @@ def words(rng: random.Random, count: int) -> list[str]:
 
 
 def write_synthetic(root: Path, questions: int, source_questions: int, seed: int = 7) -> None:
-    """A bank of ``questions`` files in 20 topics and 5 sources asking ``source_questions`` questions."""
+    """A bank of ``questions`` files in 20 topics and 5 sources asking ``source_questions`` questions, each with
+    the digest of an answer (twelve words) as ingest records it."""
     rng = random.Random(seed)
     vocab = words(rng, max(3000, questions * 3))
     content = root / "content"
@@ -88,8 +89,9 @@ def write_synthetic(root: Path, questions: int, source_questions: int, seed: int
                 a, b, c = rng.choice(picks)
             else:
                 a, b, c = rng.sample(vocab, 3)
+            about = " ".join([a, b, *rng.sample(vocab, 10)])  # the digest of the source's answer, as ingest writes it
             asked.append(SourceQuestion(ref=f"q{j + 1}", asked=rng.choice(VARIANTS + TEMPLATES).format(a=a, b=b, c=c),
-                                        line=j + 1))
+                                        line=j + 1, about=about))
         source = Source(id=f"synthetic-{s}", title=f"Synthetic {s}", kind="synthetic", origin=f"synthetic-{s}.txt",
                         credit="generated", path="", questions=asked, ingest={"format": "prose"})
         (root / "sources" / f"synthetic-{s}.yml").write_text(dump_source(source), encoding="utf-8")

@@ -149,6 +149,7 @@ class MeaningReranker:
         self.ids = [q.id for q in questions]
         self.position = {qid: k for k, qid in enumerate(self.ids)}
         self._bank: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+        self._entries_of: list[np.ndarray] = []  # each question's rows among the entry vectors
         self._questions = questions
 
     def _bank_vectors(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -168,6 +169,10 @@ class MeaningReranker:
                 means.append(mean / (np.linalg.norm(mean) or 1.0))
                 start += len(group)
             self._bank = (self.vectors(entries), np.asarray(owners), np.stack(means))
+            rows_of: list[list[int]] = [[] for _ in self._questions]
+            for row, k in enumerate(owners):
+                rows_of[k].append(row)
+            self._entries_of = [np.asarray(rows) for rows in rows_of]
         return self._bank
 
     def closeness(self, queries: list[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -206,7 +211,9 @@ class MeaningReranker:
         if not queries or not self.ids:
             return [[] for _ in queries]
         title, answers = self.closeness(queries)
-        title_in, answers_in = self.in_context(queries, contexts, title, answers)
+        given = [i for i, context in enumerate(contexts or []) if context]
+        read_with = dict(zip(given, self.vectors([f"{contexts[i]}: {queries[i]}" for i in given]), strict=True)) \
+            if contexts and given else {}
         blended = TITLE_SHARE * title + (1 - TITLE_SHARE) * answers
         width = min(EXTRA, len(self.ids))
         cut = np.partition(blended, len(self.ids) - width, axis=1)[:, len(self.ids) - width]  # each row's EXTRA-th best
@@ -222,22 +229,21 @@ class MeaningReranker:
                     pool[qid] = (Candidate(id=qid, score=0.0, head=0.0, body=0.0, fuzzy=0.0, entry="", words=(),
                                            coverage=0.0), ABSENT_PLACE)
             columns = [self.position[qid] for qid in pool]
+            plain = (title[i, columns], answers[i, columns])
+            title_in, answers_in = self.closeness_at(read_with[i], columns) if i in read_with and columns else plain
             out.append([Described(c, t, a, place, m, tc, ac) for (c, place), t, a, m, tc, ac in
-                        zip(pool.values(), title[i, columns].tolist(), answers[i, columns].tolist(),
-                            blended[i, columns].tolist(), title_in[i, columns].tolist(), answers_in[i, columns].tolist(),
-                            strict=True)])
+                        zip(pool.values(), *(x.tolist() for x in plain), blended[i, columns].tolist(),
+                            title_in.tolist(), answers_in.tolist(), strict=True)])
         return out
 
-    def in_context(self, queries: list[str], contexts: list[str] | None, title: np.ndarray, answers: np.ndarray,
-                   ) -> tuple[np.ndarray, np.ndarray]:
-        """:meth:`closeness` of each query read after its context (``"<digest>: <question>"``); a query without
-        one keeps the closeness it has (``title``, ``answers``)."""
-        given = [i for i, context in enumerate(contexts or []) if context]
-        if not given:
-            return title, answers  # read only, never written: no copy
-        title_in, answers_in = title.copy(), answers.copy()
-        title_in[given], answers_in[given] = self.closeness([f"{contexts[i]}: {queries[i]}" for i in given])
-        return title_in, answers_in
+    def closeness_at(self, vector: np.ndarray, columns: list[int]) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`closeness` of one text's ``vector`` to the bank questions at ``columns`` alone: what a question
+        read with its source's answer needs for its candidates, without a product with the whole bank."""
+        entries, _, answers = self._bank_vectors()
+        spans = [self._entries_of[k] for k in columns]
+        starts = np.cumsum([0, *(len(span) for span in spans[:-1])])
+        title = np.maximum.reduceat(entries[np.concatenate(spans)] @ vector, starts)  # each column's closest entry
+        return title, answers[columns] @ vector
 
     def rerank(self, queries: list[str], ranked: list[list[Candidate]], top: int = 3,
                skip: list[str | None] | None = None, contexts: list[str] | None = None) -> list[list[Candidate]]:
