@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 
@@ -347,3 +349,51 @@ def test_the_report_orders_an_unsure_question_by_its_source_answer() -> None:
         assert match.status in ("new", "suggested")
         firsts.append(match.candidates[0]["id"])
     assert firsts[1:] == ["signals", "caching"]
+
+
+def test_closeness_at_some_columns_is_the_closeness_there_with_aliases_and_in_any_order() -> None:
+    """Questions with several entries (title and aliases): each column's title closeness is its closest entry."""
+    bank = [question("deploying", "How do you deploy a Django project?", "Run it on a production server."),
+            dataclasses.replace(question("signals", "What is a signal?", "A receiver runs when a signal is sent."),
+                                aliases=["How do receivers work?", "Redis cache signal"]),
+            dataclasses.replace(question("caching", "How does Django cache pages?", "Store pages in Redis."),
+                                aliases=["What is a cache backend?"])]
+    reranker = MeaningReranker(bank, VectorCache(bag_of_words, None))
+    asked = "redis receiver on the production server"
+    title, answers = reranker.closeness([asked])
+    for columns in ([2, 0, 1], [1], [1, 1, 2]):
+        at_title, at_answers = reranker.closeness_at(reranker.vectors([asked])[0], columns)
+        assert at_title == pytest.approx(title[0, columns]) and at_answers == pytest.approx(answers[0, columns])
+    assert [len(x) for x in reranker.closeness_at(reranker.vectors([asked])[0], [])] == [0, 0]
+
+
+def test_contexts_must_match_the_queries_one_for_one() -> None:
+    reranker = MeaningReranker(BANK, VectorCache(bag_of_words, None))
+    with pytest.raises(ValueError, match="2 contexts for 1 queries"):
+        reranker.describe(["What is it?"], [[]], contexts=["a", "b"])
+    with pytest.raises(ValueError, match="0 contexts for 1 queries"):
+        rank_and_decide(ContentMatcher(BANK), ["What is it?"], reranker, contexts=[])
+
+
+def test_each_unsure_question_is_read_with_its_own_source_answer() -> None:
+    """Questions the report does not re-order (covered, decided by an override, off-topic) come first, each with
+    a misleading digest: the unsure ones after them must still be read with theirs, not their neighbours'."""
+    from handbook.overrides import Override
+
+    reranker = MeaningReranker(BANK, VectorCache(bag_of_words, None))
+    asked = [("q1", "How do you deploy a Django project?", "redis cache pages", False),  # covered by its words
+             ("q2", "What does the following code do?", "redis cache pages", False),  # an override decides it
+             ("q3", "What does this print?", "redis cache pages", True),  # off-topic by ingest
+             ("q4", "What does the following code do?", "receiver signal post_save sent", False),
+             ("q5", "What does the following code do?", "production server deploy", False)]
+    source = Source(id="s", title="s", kind="k", origin="s.md", credit="c", path="sources/s.yml",
+                    questions=[SourceQuestion(ref=ref, asked=text, line=n, about=about, off_topic=off)
+                               for n, (ref, text, about, off) in enumerate(asked, 1)])
+    overrides = Overrides(mappings={("s", "q2"): Override("s", "q2", "serializers", "by hand", 1)})
+    report = deduplicate(BANK, [source], overrides, reranker=reranker)
+    by_ref = {m.ref: m for m in report.matches}
+    assert by_ref["q1"].status == "covered"
+    assert by_ref["q4"].candidates[0]["id"] == "signals"
+    assert by_ref["q5"].candidates[0]["id"] == "deploying"
+    assert by_ref["q4"].about == "receiver signal post_save sent"  # the report keeps the digest for review
+    assert report.to_json()["matches"][3]["about"] == "receiver signal post_save sent"

@@ -92,6 +92,8 @@ def consult_meaning(matcher: ContentMatcher, queries: list[str], words: list[lis
     in the learned order (:mod:`handbook.candidate_order`), read with ``contexts[i]`` (the digest of the source's
     own answer, :mod:`handbook.answer_digest`) where there is one. The reason keeps naming the words' candidates it
     was decided on, and says which of them the learned order leaves out of the three shown."""
+    if contexts is not None and len(contexts) != len(queries):
+        raise ValueError(f"{len(contexts)} contexts for {len(queries)} queries")
     ranked = list(words)
     decisions = [decide(r) for r in ranked]
     if reranker is None:
@@ -108,8 +110,9 @@ def consult_meaning(matcher: ContentMatcher, queries: list[str], words: list[lis
                                          f"is closer in meaning: a person confirms")
     unsure = [i for i, (status, _) in enumerate(decisions) if wanted[i] and status != "covered"]
     asked = [queries[i] for i in unsure]
-    context = [contexts[i] if contexts else "" for i in unsure]
-    for i, better in zip(unsure, reranker.rerank(asked, matcher.rank(asked, top=DEEP), contexts=context), strict=True):
+    unsure_contexts = [contexts[i] if contexts else "" for i in unsure]
+    for i, better in zip(unsure, reranker.rerank(asked, matcher.rank(asked, top=DEEP), contexts=unsure_contexts),
+                         strict=True):
         status, why = decisions[i]
         shown = {c.id for c in better}
         named = [c.id for c in ranked[i] if f"'{c.id}'" in why]  # the words' candidates the reason names

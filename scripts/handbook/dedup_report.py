@@ -31,7 +31,7 @@ class Match:
     score: float
     candidates: list[dict] = field(default_factory=list)  # top three: id, score, words that matched
     pending: bool = False  # the source's unanswered questions are known open work
-    about: str = ""  # the digest of the source's own answer, which the candidates' order read (handbook.answer_digest)
+    about: str = ""  # the digest of the source's own answer (handbook.answer_digest); an unsure question's order reads it
 
 
 @dataclass(frozen=True)

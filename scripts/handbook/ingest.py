@@ -14,11 +14,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .answer_digest import answer_texts, digests
+from .answer_digest import answers, digests
 from .model import SourceQuestion
 from .offtopic import is_off_topic, names_django
 from .readers import READERS, Document, Found, LayoutError, read_layout
-from .readers.html_page import is_page
 from .readers.plain_text import repair
 
 __all__ = ["FORMATS", "SECTION_WORDS", "Ingested", "LayoutError", "cite_section", "ingest_document", "ingest_text",
@@ -107,8 +106,8 @@ def to_questions(doc: Document, found: list[Found], skip_sections: list[str] | N
     skip_s = [re.compile(p, re.IGNORECASE) for p in skip_sections or []]
     skip_q = [re.compile(p, re.IGNORECASE) for p in skip_questions or []]
     question_lines = frozenset(f.line for f in found)
-    about = dict(zip(sorted(question_lines), digests(answer_texts(doc.lines, sorted(question_lines), html=is_page(doc))),
-                     strict=True))
+    answered = answers(doc, found)
+    about = dict(zip(answered, digests(list(answered.values())), strict=True))
     questions: list[SourceQuestion] = []
     refs: set[str] = set()
     part, previous_number, ordinal = 1, 0, 0

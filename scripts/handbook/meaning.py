@@ -210,10 +210,13 @@ class MeaningReranker:
         query ``i`` never matches; ``contexts[i]``: the digest of the source's answer to query ``i``, if any."""
         if not queries or not self.ids:
             return [[] for _ in queries]
+        if contexts is not None and len(contexts) != len(queries):
+            raise ValueError(f"{len(contexts)} contexts for {len(queries)} queries")
         title, answers = self.closeness(queries)
         given = [i for i, context in enumerate(contexts or []) if context]
-        read_with = dict(zip(given, self.vectors([f"{contexts[i]}: {queries[i]}" for i in given]), strict=True)) \
-            if contexts and given else {}
+        read_with: dict[int, np.ndarray] = {}
+        if contexts and given:
+            read_with = dict(zip(given, self.vectors([f"{contexts[i]}: {queries[i]}" for i in given]), strict=True))
         blended = TITLE_SHARE * title + (1 - TITLE_SHARE) * answers
         width = min(EXTRA, len(self.ids))
         cut = np.partition(blended, len(self.ids) - width, axis=1)[:, len(self.ids) - width]  # each row's EXTRA-th best
@@ -230,7 +233,7 @@ class MeaningReranker:
                                            coverage=0.0), ABSENT_PLACE)
             columns = [self.position[qid] for qid in pool]
             plain = (title[i, columns], answers[i, columns])
-            title_in, answers_in = self.closeness_at(read_with[i], columns) if i in read_with and columns else plain
+            title_in, answers_in = self.closeness_at(read_with[i], columns) if i in read_with else plain
             out.append([Described(c, t, a, place, m, tc, ac) for (c, place), t, a, m, tc, ac in
                         zip(pool.values(), *(x.tolist() for x in plain), blended[i, columns].tolist(),
                             title_in.tolist(), answers_in.tolist(), strict=True)])
@@ -240,6 +243,8 @@ class MeaningReranker:
         """:meth:`closeness` of one text's ``vector`` to the bank questions at ``columns`` alone: what a question
         read with its source's answer needs for its candidates, without a product with the whole bank."""
         entries, _, answers = self._bank_vectors()
+        if not columns:
+            return np.zeros(0, dtype=np.float32), np.zeros(0, dtype=np.float32)
         spans = [self._entries_of[k] for k in columns]
         starts = np.cumsum([0, *(len(span) for span in spans[:-1])])
         title = np.maximum.reduceat(entries[np.concatenate(spans)] @ vector, starts)  # each column's closest entry

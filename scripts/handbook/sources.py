@@ -66,15 +66,16 @@ def _questions(value: object, text: str, shown: str, line: int, errors: list[Con
         refs.add(ref)
         if not isinstance(item.get("off_topic", False), bool):
             errors.append(ContentError(shown, at, "'off_topic' must be true or false"))
-        if not isinstance(item.get("about", ""), str):
+        about = item.get("about", "")
+        if not isinstance(about, str):
             errors.append(ContentError(shown, at, "'about' must be the words ingest wrote, one string"))
+            about = ""
         level = item.get("level")
         if level is not None and level not in LEVELS:
             errors.append(ContentError(shown, at, f"level '{level}' must be one of {', '.join(LEVELS)} or null"))
         out.append(SourceQuestion(ref=ref, asked=str(item["asked"]), section=item.get("section"),
                                   level=level, line=int(item.get("line") or 0), entry_line=at,
-                                  off_topic=item.get("off_topic") is True,
-                                  about=item["about"] if isinstance(item.get("about"), str) else ""))
+                                  off_topic=item.get("off_topic") is True, about=about))
     return out
 
 
