@@ -39,12 +39,37 @@ def test_an_answer_ends_at_the_next_heading_of_its_section_level_not_at_its_own_
     assert "Example" in got[7] and "broker worker retry" in got[7]
 
 
+def test_a_heading_question_ends_at_the_next_heading_of_its_own_level() -> None:
+    """Its own heading sets the level: a following heading of that level ends it even when it is no question."""
+    text = "## Views\n\n### What is a view?\n\nA callable.\n\n### Notes\n\nunrelated notes\n"
+    got = answer_of(text, [Found(3, "What is a view?", end=6)])
+    assert "callable" in got[3] and "unrelated" not in got[3]
+
+
+def test_headings_inside_an_answer_neither_end_it_nor_set_the_next_questions_section() -> None:
+    """Each answer opens with its own '### Answer'; with no heading above the first question, and the second
+    right under the first one's answer heading, both keep their answers."""
+    text = ("1. What is a signal?\n### Answer\nreceiver post_save\n"
+            "2. What is a manager?\n### Answer\nobjects queryset\n## Next part\nnothing")
+    got = answer_of(text, [Found(1, "What is a signal?", end=3), Found(4, "What is a manager?", end=6)])
+    assert "post_save" in got[1] and "objects queryset" in got[4] and "nothing" not in got[4]
+
+
 def test_an_answer_on_the_questions_own_line_is_read_there() -> None:
-    """A table row: the reader says the answer shares the question's line (end == line); the other cells are it."""
-    text = "| Question | Answer |\n|---|---|\n| What is WSGI? | The sync server gateway |\n| What is ASGI? | Async one |"
+    """A table row: the reader says the answer shares the question's line (end == line); the other cells are it,
+    and the text after the table is no row's answer."""
+    text = ("| Question | Answer |\n|---|---|\n| What is WSGI? | The sync server gateway |\n"
+            "| What is ASGI? | Async one |\n\nClosing words about deployment.")
     got = answer_of(text, [Found(3, "What is WSGI?", end=3), Found(4, "What is ASGI?", end=4)])
     assert "sync server gateway" in got[3] and "ASGI" not in got[3]
-    assert "Async one" in got[4]
+    assert "Async one" in got[4] and "deployment" not in got[4]
+
+
+def test_a_one_line_question_whose_reader_ends_it_there_keeps_the_answer_below() -> None:
+    """A list item ends on its own line when a code block follows it: the code is still its answer."""
+    text = "1. What does the following code do?\n```python\nBook.objects.select_related('author')\n```\n2. Next?"
+    got = answer_of(text, [Found(1, "What does the following code do?", end=1), Found(5, "Next?", end=5)])
+    assert "select_related" in got[1] and "python" not in got[1].split()
 
 
 def test_a_long_answer_is_read_only_as_far_as_its_opening() -> None:
@@ -61,6 +86,22 @@ def test_markup_is_read_as_its_text() -> None:
     assert "select_related" in text and "diagram" in text and "the docs" in text
     assert not {"details", "summary", "br", "class", "img", "jpg", "https", "docs.djangoproject.com"} & set(
         text.replace(".", " ").split())
+    assert "a.b" not in text and "https:" not in text
+    refs = readable("See [the flow][f].\n\n[f]: ./images/celery_flow.png\nor www.example.com/x today")
+    assert "celery_flow" not in refs and "example" not in refs and "today" in refs
+
+
+def test_a_less_than_sign_that_opens_no_html_element_is_kept() -> None:
+    """URL converters, comparisons, generics and a QuerySet's repr are the answer's words, not markup."""
+    code = 'path("books/<int:pk>/") if a<b: print(a) <QuerySet [<Book: Dune>]> List<int> <br/> done'
+    text = readable(code)
+    assert "<int:pk>" in text and "a<b" in text and "<QuerySet [<Book: Dune>]>" in text and "List<int>" in text
+    assert "<br/>" not in text and "done" in text
+
+
+def test_a_long_answer_is_cut_at_a_space_and_a_blank_opening_does_not_fail() -> None:
+    assert readable(" " * 3001 + "word").strip() == ""
+    assert readable("w " * 1500 + "keep").split() == ["w"] * 1500
 
 
 def test_the_digest_keeps_what_is_particular_to_one_answer() -> None:
@@ -71,6 +112,8 @@ def test_the_digest_keeps_what_is_particular_to_one_answer() -> None:
     first, second, third = digests(texts)
     assert first.split()[0] == "select_related"
     assert not {"select", "related"} & set(first.split())  # the code name stands for its parts
+    assert digests(["ForeignKey links a row; ForeignKey again", "nothing else"])[0].split()[:1] == ["ForeignKey"]
+    assert not {"foreign", "key"} & {w.lower() for w in digests(["ForeignKey links a row", "x"])[0].split()}
     assert first.split()[-3:] == ["django", "easy", "makes"]
     assert "post_save" in second.split() and "select_related" not in second.split()
     assert set(third.split()) == {"django", "easy", "makes"}
@@ -93,9 +136,11 @@ def test_ingest_records_each_questions_answer_digest() -> None:
 
 def test_ingest_digests_an_html_page_from_its_text() -> None:
     result = ingest_document((FIXTURES / "page.html").read_text(encoding="utf-8"), "page.html")
-    abouts = " ".join(q.about for q in result.questions)
-    assert "paginator" in abouts
-    assert not {"p", "h2", "code", "pre"} & set(abouts.split())
+    about = {q.asked: set(q.about.split()) for q in result.questions}
+    assert {"url", "lists", "products"} <= about["What is a product endpoint?"]
+    assert "paginator" in about["How do you paginate orders?"]
+    assert {"limit", "client"} <= about["Explain throttling."]
+    assert not {"p", "h2", "code", "pre"} & set().union(*about.values())
 
 
 def test_the_registry_writes_a_digest_only_where_there_is_one_and_reads_it_back(tmp_path: Path) -> None:

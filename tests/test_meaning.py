@@ -384,6 +384,7 @@ def test_each_unsure_question_is_read_with_its_own_source_answer() -> None:
     asked = [("q1", "How do you deploy a Django project?", "redis cache pages", False),  # covered by its words
              ("q2", "What does the following code do?", "redis cache pages", False),  # an override decides it
              ("q3", "What does this print?", "redis cache pages", True),  # off-topic by ingest
+             ("q3b", "What does the following code do?", "", False),  # unsure, and its source gives no answer
              ("q4", "What does the following code do?", "receiver signal post_save sent", False),
              ("q5", "What does the following code do?", "production server deploy", False)]
     source = Source(id="s", title="s", kind="k", origin="s.md", credit="c", path="sources/s.yml",
@@ -396,4 +397,5 @@ def test_each_unsure_question_is_read_with_its_own_source_answer() -> None:
     assert by_ref["q4"].candidates[0]["id"] == "signals"
     assert by_ref["q5"].candidates[0]["id"] == "deploying"
     assert by_ref["q4"].about == "receiver signal post_save sent"  # the report keeps the digest for review
-    assert report.to_json()["matches"][3]["about"] == "receiver signal post_save sent"
+    assert report.to_json()["matches"][4]["about"] == "receiver signal post_save sent"
+    assert by_ref["q3b"].about == "" and by_ref["q3b"].candidates[0]["id"] not in ("signals", "deploying")
