@@ -150,6 +150,7 @@ class MeaningReranker:
         self.position = {qid: k for k, qid in enumerate(self.ids)}
         self._bank: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
         self._entries_of: list[np.ndarray] = []  # each question's rows among the entry vectors
+        self._first_entry = np.zeros(0, dtype=int)  # the row of each question's first entry
         self._questions = questions
 
     def _bank_vectors(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -173,15 +174,16 @@ class MeaningReranker:
             for row, k in enumerate(owners):
                 rows_of[k].append(row)
             self._entries_of = [np.asarray(rows) for rows in rows_of]
+            self._first_entry = np.asarray([rows[0] for rows in rows_of])  # every question has its title
         return self._bank
 
     def closeness(self, queries: list[str]) -> tuple[np.ndarray, np.ndarray]:
         """Two matrices, one row per query and one column per bank question: the cosine with the bank
         question's closest title or alias, and with the mean of its answers."""
-        entries, owners, answers = self._bank_vectors()
+        entries, _, answers = self._bank_vectors()
         asked = self.vectors(queries)
-        title = np.full((len(queries), len(self.ids)), -1.0, dtype=np.float32)
-        np.maximum.at(title.T, owners, (asked @ entries.T).T)
+        # entries are stored question by question, so each question's closest is a max over one run of columns
+        title = np.maximum.reduceat(asked @ entries.T, self._first_entry, axis=1)
         return title, asked @ answers.T
 
     def meaning(self, queries: list[str]) -> np.ndarray:

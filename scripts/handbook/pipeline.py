@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from .changes import load_changes
 from .errors import ContentError, ContentErrors
 from .loader import load_content
+from .matching import gc_paused
 from .model import Bank
 from .overrides import Overrides, load_overrides
 from .sources import load_sources, registry_errors
@@ -149,8 +150,9 @@ def load(paths: Paths, *, require_coverage: bool | None = None) -> Result:
     """
     if require_coverage is None:
         require_coverage = paths.require_coverage()
-    inputs = read(paths)
-    found = analyse(inputs, require_coverage, paths.require_syllabus())
+    with gc_paused():  # loading and matching build many objects and no cycles worth collecting meanwhile
+        inputs = read(paths)
+        found = analyse(inputs, require_coverage, paths.require_syllabus())
     return Result(bank=inputs.bank, report=found.report, problems=found.problems, coverage=found.coverage,
                   warnings=found.warnings)
 
