@@ -148,19 +148,20 @@ class MeaningReranker:
         self.weights = weights  # of the learned candidate order (handbook.candidate_order)
         self.ids = [q.id for q in questions]
         self.position = {qid: k for k, qid in enumerate(self.ids)}
-        self._bank: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+        self._bank: tuple[np.ndarray, np.ndarray] | None = None
         self._entries_of: list[np.ndarray] = []  # each question's rows among the entry vectors
         self._first_entry = np.zeros(0, dtype=int)  # the row of each question's first entry
         self._questions = questions
 
-    def _bank_vectors(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Entry vectors (titles and aliases), each entry's owner index, and one mean answer vector per question."""
+    def _bank_vectors(self) -> tuple[np.ndarray, np.ndarray]:
+        """Entry vectors (titles and aliases, stored question by question) and one mean answer vector per
+        question; each question's entry rows are kept in ``_entries_of``, the first of them in ``_first_entry``."""
         if self._bank is None:
-            entries, owners, answers = [], [], []
-            for k, q in enumerate(self._questions):
-                for text in dict.fromkeys([q.title, *q.aliases]):
-                    entries.append(text)
-                    owners.append(k)
+            entries, rows_of, answers = [], [], []
+            for q in self._questions:
+                texts = list(dict.fromkeys([q.title, *q.aliases]))  # never empty: every question has a title
+                rows_of.append(np.arange(len(entries), len(entries) + len(texts)))
+                entries += texts
                 answers.append([a[:ANSWER_CHARS] for a in q.answers.values() if a.strip()] or [q.title])
             flat = [a for group in answers for a in group]
             answer_rows = self.vectors(flat)
@@ -169,18 +170,15 @@ class MeaningReranker:
                 mean = answer_rows[start:start + len(group)].mean(axis=0)
                 means.append(mean / (np.linalg.norm(mean) or 1.0))
                 start += len(group)
-            self._bank = (self.vectors(entries), np.asarray(owners), np.stack(means))
-            rows_of: list[list[int]] = [[] for _ in self._questions]
-            for row, k in enumerate(owners):
-                rows_of[k].append(row)
-            self._entries_of = [np.asarray(rows) for rows in rows_of]
-            self._first_entry = np.asarray([rows[0] for rows in rows_of])  # every question has its title
+            self._bank = (self.vectors(entries), np.stack(means))
+            self._entries_of = rows_of
+            self._first_entry = np.asarray([rows[0] for rows in rows_of])
         return self._bank
 
     def closeness(self, queries: list[str]) -> tuple[np.ndarray, np.ndarray]:
         """Two matrices, one row per query and one column per bank question: the cosine with the bank
         question's closest title or alias, and with the mean of its answers."""
-        entries, _, answers = self._bank_vectors()
+        entries, answers = self._bank_vectors()
         asked = self.vectors(queries)
         # entries are stored question by question, so each question's closest is a max over one run of columns
         title = np.maximum.reduceat(asked @ entries.T, self._first_entry, axis=1)
@@ -217,7 +215,7 @@ class MeaningReranker:
         title, answers = self.closeness(queries)
         given = [i for i, context in enumerate(contexts or []) if context]
         read_with: dict[int, np.ndarray] = {}
-        if contexts and given:
+        if contexts and given:  # (contexts is checked too for the type checker: given is empty without it)
             read_with = dict(zip(given, self.vectors([f"{contexts[i]}: {queries[i]}" for i in given]), strict=True))
         blended = TITLE_SHARE * title + (1 - TITLE_SHARE) * answers
         width = min(EXTRA, len(self.ids))
@@ -244,7 +242,7 @@ class MeaningReranker:
     def closeness_at(self, vector: np.ndarray, columns: list[int]) -> tuple[np.ndarray, np.ndarray]:
         """:meth:`closeness` of one text's ``vector`` to the bank questions at ``columns`` alone: what a question
         read with its source's answer needs for its candidates, without a product with the whole bank."""
-        entries, _, answers = self._bank_vectors()
+        entries, answers = self._bank_vectors()
         if not columns:
             return np.zeros(0, dtype=np.float32), np.zeros(0, dtype=np.float32)
         spans = [self._entries_of[k] for k in columns]
