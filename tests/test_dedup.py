@@ -540,6 +540,20 @@ def test_a_misspelt_word_the_bank_never_uses_reads_as_the_banks_word_one_edit_aw
     assert matcher._nearest("cahe") == "cahe"  # shorter than TYPO_MIN_LENGTH: too short to guess
 
 
+def test_two_words_the_bank_writes_as_one_are_read_as_that_word() -> None:
+    bank = [_case("contenttypes", "What is the contenttypes framework for?"), _case("cache", "How does caching work?")]
+    matcher = ContentMatcher(bank)
+    (ranked,) = matcher.rank(["What are content types in Django?"])
+    assert [c.id for c in ranked] == ["contenttypes"] and ranked[0].words == ("content types",)
+    assert matcher.rank(["Which types of content are there?"]) == [[]]  # not neighbours: not one word
+    assert matcher._compounds("What are content types?") == [("contenttyp", "content types")]
+    # only where the bank uses the joined word, never across a stop word or a two-letter word
+    assert matcher._compounds("the content of the types") == []
+    assert matcher._compounds("an in form types") == []
+    assert ContentMatcher([_case("x", "What is a queryset?")])._compounds("a query set and a query") == [
+        ("queryset", "query set")]
+
+
 def test_a_questions_search_keywords_count_as_another_name_for_it() -> None:
     plain = [_case("throttling", "How does throttling work?"), _case("cache", "How does caching work?")]
     named = [dataclasses.replace(plain[0], keywords=["request quota", "too many requests"]), plain[1]]

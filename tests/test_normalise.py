@@ -13,6 +13,7 @@ from handbook.normalise import (
     _expand,
     _guard,
     _one_pass,
+    neighbour_terms,
     normalise,
     terms,
     tokens,
@@ -155,3 +156,14 @@ def test_a_word_ending_in_us_or_is_is_not_a_plural() -> None:
 
 def test_a_long_name_written_in_snake_case_still_reads_as_its_acronym() -> None:
     assert tokens("django_rest_framework") == ["drf"]
+
+
+def test_neighbouring_words_are_also_read_as_one_word() -> None:
+    assert neighbour_terms("What are content types?") == [("contenttyp", "content types")]
+    assert neighbour_terms("Serving static files") == [("servingstat", "serving static"), ("staticfil", "static files")]
+    # stop words, two-letter words and code names are never joined with a neighbour
+    assert neighbour_terms("the content of the types") == []
+    assert neighbour_terms("an in form") == []
+    assert neighbour_terms("content select_related() types") == []
+    # a phrase read as its acronym joins as the acronym, never as its own words
+    assert neighbour_terms("the Model-Template-View pattern") == [("mvtpattern", "mvt pattern")]

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
+from scipy.sparse import csr_matrix
 
 # scikit-learn's TfidfVectorizer: a maintained, sparse implementation of TF-IDF; one sparse
 # product scores every query against every bank question (10,000 x 2,000 in well under a
@@ -29,7 +30,7 @@ from rapidfuzz.distance import Levenshtein
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .model import Question
-from .normalise import normalise, surface_terms, terms
+from .normalise import neighbour_terms, normalise, surface_terms, terms
 
 BLOCK_KEYS_PER_QUERY = 3
 MIN_SCORE = 60.0
@@ -207,21 +208,34 @@ class ContentMatcher:
         """The ``top`` best bank questions for each query, best first (``skip[i]``: a bank id query ``i`` never matches)."""
         if not self.ids or not queries:
             return [[] for _ in queries]
-        query_terms = [self._spelled(surface_terms(q)) for q in queries]
-        matrix = self.vectorizer.transform([[t for t, _ in qt] for qt in query_terms])
+        spelled = [self._spelled(surface_terms(q)) for q in queries]
+        compounds = [self._compounds(q) for q in queries]
+        query_terms = [words + joined for words, joined in zip(spelled, compounds, strict=True)]
+        matrix = self.vectorizer.transform([[t for t, _ in qt] for qt in spelled])
+        # Two neighbouring words the bank writes as one are a second reading of the query, not a word of its own:
+        # each bank question is scored by the reading that suits it best, so the reading never costs a question
+        # that does not use the joined word, and the query's coverage is counted on its own words.
+        joined_rows = [i for i, joined in enumerate(compounds) if joined]
+        joined_matrix = self.vectorizer.transform([[t for t, _ in query_terms[i]] for i in joined_rows]) if joined_rows else None
+        joined_at = {i: n for n, i in enumerate(joined_rows)}
         fuzzy = best_scores([normalise(q) for q in queries], self.entries, self.owners, skip_owner=skip)
         clause_fuzzy = self._clause_scores(queries, skip)
         position = {qid: k for k, qid in enumerate(self.ids)}
         out: list[list[Candidate]] = []
         chunk = 1000
         for start in range(0, len(queries), chunk):
-            part = matrix[start:start + chunk]
-            head = (part @ self.head).toarray()
-            body = (part @ self.body).toarray()
-            content = HEAD_WEIGHT * head + BODY_WEIGHT * body + KEYWORD_WEIGHT * (part @ self.keys).toarray()
+            head, body, content = self._content(matrix[start:start + chunk])
+            rows = [i for i in joined_rows if start <= i < start + chunk]
+            if rows:
+                other_head, other_body, other = self._content(joined_matrix[[joined_at[i] for i in rows]])
+                at = [i - start for i in rows]
+                better = other > content[at]
+                head[at] = np.where(better, other_head, head[at])
+                body[at] = np.where(better, other_body, body[at])
+                content[at] = np.maximum(other, content[at])
             width = min(SHORTLIST, content.shape[1])
             shortlists = np.argpartition(-content, width - 1, axis=1)[:, :width].tolist()
-            for row in range(part.shape[0]):
+            for row in range(content.shape[0]):
                 i = start + row
                 shortlist = set(shortlists[row])
                 shortlist |= {position[owner] for owner in fuzzy[i]}
@@ -238,7 +252,7 @@ class ContentMatcher:
                         continue
                     found.append((total, k, float(head[row, k]), float(body[row, k]), score, entry))
                 found.sort(key=lambda f: (-f[0], self.ids[f[1]]))
-                weights = self._weights(query_terms[i])
+                weights = self._weights(spelled[i])
                 left_out = without_terms(queries[i])
                 out.append([Candidate(id=self.ids[k], score=round(total, 4), head=round(h, 4), body=round(b, 4),
                                       fuzzy=score, entry=self.originals[entry] if entry >= 0 else "",
@@ -247,9 +261,20 @@ class ContentMatcher:
                             for total, k, h, b, score, entry in found[:top]])
         return out
 
+    def _content(self, vectors: csr_matrix) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Each query vector's cosine with every question's head and body, and their weighted sum with the keywords'."""
+        head = (vectors @ self.head).toarray()
+        body = (vectors @ self.body).toarray()
+        return head, body, HEAD_WEIGHT * head + BODY_WEIGHT * body + KEYWORD_WEIGHT * (vectors @ self.keys).toarray()
+
     def _spelled(self, query: list[tuple[str, str]]) -> list[tuple[str, str]]:
         """The query's terms with a misspelt word the bank never uses read as the bank's word one edit away."""
         return [(self._nearest(term), word) for term, word in query]
+
+    def _compounds(self, query: str) -> list[tuple[str, str]]:
+        """Two neighbouring words of the query that the bank writes as one word ("content types" ->
+        contenttypes, "static files" -> staticfiles), as that one term (:func:`handbook.normalise.neighbour_terms`)."""
+        return [(term, words) for term, words in neighbour_terms(query) if term in self.vocabulary]
 
     def _nearest(self, term: str) -> str:
         if term in self.vocabulary or len(term) < TYPO_MIN_LENGTH:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import re._constants as _sre  # the parsed-pattern opcodes, to derive the rewrite tables' guard
 from functools import lru_cache
+from itertools import pairwise
 
 # Snowball (snowballstemmer): the maintained, pure-Python Porter2 stemmer; no hand-written suffix rules.
 import snowballstemmer
@@ -111,6 +112,7 @@ QUESTION_WORDS = frozenset({
 KEEP_PLURAL = frozenset({"https", "status", "always", "alias", "access", "class", "process", "previous",
                          "various", "less", "unless", "cors", "was", "is", "this", "its", "has", "does",
                          "pros", "cons", "series", "analysis", "basis"})
+PLAIN_WORD = re.compile(r"[a-z][a-z0-9]*")  # a word of prose, lower case
 TOKEN = re.compile(r"[a-z0-9]+(?:\+[a-z0-9]+)?")
 # A code name: dotted (request.data, manage.py), snake_case, a call (is_valid()), camelCase, or N+1.
 CODE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+(?:\(\))?"
@@ -209,7 +211,7 @@ def normalise(text: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _word(word: str) -> str:
+def word_term(word: str) -> str:
     """One plain word as a retrieval term: American spelling, then its Snowball stem."""
     return _STEMMER.stemWord(BRITISH.sub(r"iz\1", word))
 
@@ -219,28 +221,50 @@ def _code_terms(name: str) -> list[tuple[str, str]]:
     bare = name.removesuffix("()")
     whole = bare.lower()
     parts = [p for piece in re.split(r"[._+]", bare) for p in CAMEL.findall(piece)]
-    return [(whole, bare), *((_word(p.lower()), p) for p in parts
+    return [(whole, bare), *((word_term(p.lower()), p) for p in parts
                              if len(p) > 1 and p.lower() not in STOP_WORDS and p.lower() != whole)]
+
+
+def _code_and_prose(text: str) -> tuple[list[tuple[str, str]], list[str]]:
+    """A text's code names' terms, and the stretches of prose between the code names: lower case, with
+    phrases and synonyms read as their retrieval words."""
+    text = EMPHASIS.sub(r"\1", text.replace("\\_", "_").replace("\\*", ""))
+    code: list[tuple[str, str]] = []
+    stretches = [text]
+    if CODE_HINT.search(text):
+        stretches, end = [], 0
+        for found in CODE.finditer(text):  # one scan: the code names, and the text between them
+            code += _code_terms(found.group())
+            stretches.append(text[end:found.start()])
+            end = found.end()
+        stretches.append(text[end:])
+    return code, [_expand(part.lower().replace("’", "'"), _PHRASES_AND_SYNONYMS) for part in stretches]
 
 
 def surface_terms(text: str) -> list[tuple[str, str]]:
     """Retrieval terms of a text, each with the word of the text it stands for."""
-    text = EMPHASIS.sub(r"\1", text.replace("\\_", "_").replace("\\*", ""))
-    out: list[tuple[str, str]] = []
-    if CODE_HINT.search(text):
-        gaps, end = [], 0
-        for found in CODE.finditer(text):  # one scan: the code names, and the text between them
-            out += _code_terms(found.group())
-            gaps.append(text[end:found.start()])
-            end = found.end()
-        gaps.append(text[end:])
-        text = " ".join(gaps)
-    plain = text.lower().replace("’", "'")
-    plain = _expand(plain, _PHRASES_AND_SYNONYMS)
-    for word in re.findall(r"[a-z][a-z0-9]*", plain):
+    out, stretches = _code_and_prose(text)
+    for word in PLAIN_WORD.findall(" ".join(stretches)):
         if word not in STOP_WORDS and word not in QUESTION_WORDS and len(word) > 1:
-            out.append((_word(word), word))
-            out += [(_word(also), word) for also in WORD_ALSO.get(word, ())]
+            out.append((word_term(word), word))
+            out += [(word_term(also), word) for also in WORD_ALSO.get(word, ())]
+    return out
+
+
+def neighbour_terms(text: str) -> list[tuple[str, str]]:
+    """Each two neighbouring words of a text's prose as one term ("content types" -> contenttyp), with the
+    two words: how a text may write a word others write as one ("static files", "super user").
+
+    Only words of three letters or more that are no stop words are joined ("in form" is never "inform"),
+    and never across a code name or a phrase read as its acronym ("Model-Template-View" is mvt, not
+    "templateview")."""
+    out = []
+    for stretch in _code_and_prose(text)[1]:
+        for first, second in pairwise(PLAIN_WORD.findall(stretch)):
+            if min(len(first), len(second)) >= 3 and first not in STOP_WORDS and second not in STOP_WORDS:
+                joined = word_term(first + second)
+                if joined not in (word_term(first), word_term(second)):
+                    out.append((joined, f"{first} {second}"))
     return out
 
 
