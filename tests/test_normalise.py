@@ -160,10 +160,22 @@ def test_a_long_name_written_in_snake_case_still_reads_as_its_acronym() -> None:
 
 def test_neighbouring_words_are_also_read_as_one_word() -> None:
     assert neighbour_terms("What are content types?") == [("contenttyp", "content types")]
-    assert neighbour_terms("Serving static files") == [("servingstat", "serving static"), ("staticfil", "static files")]
+    assert neighbour_terms("file-based") == [("filebas", "file based")]
+    assert neighbour_terms("static files, static files") == [("staticfil", "static files")]  # once
     # stop words, two-letter words and code names are never joined with a neighbour
     assert neighbour_terms("the content of the types") == []
     assert neighbour_terms("an in form") == []
+    assert neighbour_terms("ui kit") == []
     assert neighbour_terms("content select_related() types") == []
+    # nor are words on either side of punctuation or a line break
+    for apart in ("content, types", "content. Types", "content/types", "content\ntypes", "(content) types"):
+        assert neighbour_terms(apart) == [], apart
+    # a joined stem that is a word of its own says nothing of the two: "handle real" stems to "handler"
+    assert neighbour_terms("handle real") == []
     # a phrase read as its acronym joins as the acronym, never as its own words
     assert neighbour_terms("the Model-Template-View pattern") == [("mvtpattern", "mvt pattern")]
+
+
+def test_phrases_and_synonyms_read_across_a_code_name() -> None:
+    assert "optim" in terms("How do you reduce the number of select_related() queries?")
+    assert "throttl" in terms("rate my_view limit")

@@ -3,7 +3,8 @@
 :class:`ContentMatcher` scores each query against every bank question's title, aliases and tags
 (the head), the text of its answers (the body) and, lightly, its search keywords, with TF-IDF over
 code-aware retrieval terms (:func:`handbook.normalise.terms`; a query word the bank never uses is
-read as the bank's word one edit away), and adds the fuzzy score of the query against the
+read as the bank's word one edit away; two neighbouring words the bank writes as one give the query a
+second reading, and each question is scored by the reading that suits it best), and adds the fuzzy score of the query against the
 question's title and aliases. Fuzzy scoring is blocked (:func:`best_scores`): every query is put in the
 blocks of its rarest words and each block is scored in one ``rapidfuzz.process.cdist`` call, so
 the cost grows with the size of the blocks, not with the product of the two lists.
@@ -30,7 +31,7 @@ from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .model import Question
-from .normalise import neighbour_terms, normalise, surface_terms, terms
+from .normalise import normalise, terms, terms_and_neighbours
 
 BLOCK_KEYS_PER_QUERY = 3
 MIN_SCORE = 60.0
@@ -208,16 +209,17 @@ class ContentMatcher:
         """The ``top`` best bank questions for each query, best first (``skip[i]``: a bank id query ``i`` never matches)."""
         if not self.ids or not queries:
             return [[] for _ in queries]
-        spelled = [self._spelled(surface_terms(q)) for q in queries]
-        compounds = [self._compounds(q) for q in queries]
-        query_terms = [words + joined for words, joined in zip(spelled, compounds, strict=True)]
-        matrix = self.vectorizer.transform([[t for t, _ in qt] for qt in spelled])
+        readings = [terms_and_neighbours(q) for q in queries]
+        own = [self._spelled(words) for words, _ in readings]
         # Two neighbouring words the bank writes as one are a second reading of the query, not a word of its own:
-        # each bank question is scored by the reading that suits it best, so the reading never costs a question
-        # that does not use the joined word, and the query's coverage is counted on its own words.
-        joined_rows = [i for i, joined in enumerate(compounds) if joined]
-        joined_matrix = self.vectorizer.transform([[t for t, _ in query_terms[i]] for i in joined_rows]) if joined_rows else None
-        joined_at = {i: n for n, i in enumerate(joined_rows)}
+        # each bank question is scored by the reading that suits it best, so the joined word never costs a
+        # question that does not use it, and the query's coverage is counted on its own words.
+        second = [own_terms + self._joined(joined, own_terms) for own_terms, (_, joined) in zip(own, readings, strict=True)]
+        matrix = self.vectorizer.transform([[t for t, _ in terms_] for terms_ in own])
+        second_rows = [i for i in range(len(queries)) if len(second[i]) > len(own[i])]
+        second_matrix = (self.vectorizer.transform([[t for t, _ in second[i]] for i in second_rows])
+                         if second_rows else None)
+        second_row_of = {i: n for n, i in enumerate(second_rows)}
         fuzzy = best_scores([normalise(q) for q in queries], self.entries, self.owners, skip_owner=skip)
         clause_fuzzy = self._clause_scores(queries, skip)
         position = {qid: k for k, qid in enumerate(self.ids)}
@@ -225,14 +227,16 @@ class ContentMatcher:
         chunk = 1000
         for start in range(0, len(queries), chunk):
             head, body, content = self._content(matrix[start:start + chunk])
-            rows = [i for i in joined_rows if start <= i < start + chunk]
+            second_better = np.zeros(content.shape, dtype=bool)  # where the second reading scored the question
+            rows = [i for i in second_rows if start <= i < start + chunk]
             if rows:
-                other_head, other_body, other = self._content(joined_matrix[[joined_at[i] for i in rows]])
-                at = [i - start for i in rows]
-                better = other > content[at]
-                head[at] = np.where(better, other_head, head[at])
-                body[at] = np.where(better, other_body, body[at])
-                content[at] = np.maximum(other, content[at])
+                second_head, second_body, second_content = self._content(second_matrix[[second_row_of[i] for i in rows]])
+                chunk_rows = [i - start for i in rows]
+                better = second_content > content[chunk_rows]
+                second_better[chunk_rows] = better
+                head[chunk_rows] = np.where(better, second_head, head[chunk_rows])
+                body[chunk_rows] = np.where(better, second_body, body[chunk_rows])
+                content[chunk_rows] = np.maximum(second_content, content[chunk_rows])
             width = min(SHORTLIST, content.shape[1])
             shortlists = np.argpartition(-content, width - 1, axis=1)[:, :width].tolist()
             for row in range(content.shape[0]):
@@ -252,11 +256,12 @@ class ContentMatcher:
                         continue
                     found.append((total, k, float(head[row, k]), float(body[row, k]), score, entry))
                 found.sort(key=lambda f: (-f[0], self.ids[f[1]]))
-                weights = self._weights(spelled[i])
+                weights = self._weights(own[i])
                 left_out = without_terms(queries[i])
                 out.append([Candidate(id=self.ids[k], score=round(total, 4), head=round(h, 4), body=round(b, 4),
                                       fuzzy=score, entry=self.originals[entry] if entry >= 0 else "",
-                                      words=self._matched(query_terms[i], k), coverage=self._coverage(weights, k),
+                                      words=self._matched(second[i] if second_better[row, k] else own[i], k),
+                                      coverage=self._coverage(weights, k),
                                       excluded=tuple(t for t in left_out if t in self.head_sets[k]))
                             for total, k, h, b, score, entry in found[:top]])
         return out
@@ -271,10 +276,11 @@ class ContentMatcher:
         """The query's terms with a misspelt word the bank never uses read as the bank's word one edit away."""
         return [(self._nearest(term), word) for term, word in query]
 
-    def _compounds(self, query: str) -> list[tuple[str, str]]:
-        """Two neighbouring words of the query that the bank writes as one word ("content types" ->
-        contenttypes, "static files" -> staticfiles), as that one term (:func:`handbook.normalise.neighbour_terms`)."""
-        return [(term, words) for term, words in neighbour_terms(query) if term in self.vocabulary]
+    def _joined(self, joined: list[tuple[str, str]], own: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """The joined terms of a query (:func:`handbook.normalise.neighbour_terms`: "content types" -> the stem
+        contenttyp) that the bank uses and the query's own terms do not have already."""
+        have = {term for term, _ in own}
+        return [(term, words) for term, words in joined if term in self.vocabulary and term not in have]
 
     def _nearest(self, term: str) -> str:
         if term in self.vocabulary or len(term) < TYPO_MIN_LENGTH:

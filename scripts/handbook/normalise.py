@@ -8,7 +8,9 @@ Two views of the same text:
   ``SerializerMethodField``), long names read as their acronyms (Django REST framework -> drf,
   Web Server Gateway Interface -> wsgi), British and American spellings meet (serialiser ->
   serializer), a small synonym table joins words that name one idea (rate limit -> throttling),
-  and the Snowball stemmer joins word forms (deploy, deploying, deployment).
+  and the Snowball stemmer joins word forms (deploy, deploying, deployment);
+- :func:`neighbour_terms`: two neighbouring words as the one word some texts write
+  ("content types" -> contenttypes), a second reading the content matcher scores where the bank uses it.
 """
 
 from __future__ import annotations
@@ -113,6 +115,7 @@ KEEP_PLURAL = frozenset({"https", "status", "always", "alias", "access", "class"
                          "various", "less", "unless", "cors", "was", "is", "this", "its", "has", "does",
                          "pros", "cons", "series", "analysis", "basis"})
 PLAIN_WORD = re.compile(r"[a-z][a-z0-9]*")  # a word of prose, lower case
+WORD_RUN_END = re.compile(r"[^a-z0-9 \t-]+")  # punctuation or a line break: the words either side are no neighbours
 TOKEN = re.compile(r"[a-z0-9]+(?:\+[a-z0-9]+)?")
 # A code name: dotted (request.data, manage.py), snake_case, a call (is_valid()), camelCase, or N+1.
 CODE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+(?:\(\))?"
@@ -226,8 +229,7 @@ def _code_terms(name: str) -> list[tuple[str, str]]:
 
 
 def _code_and_prose(text: str) -> tuple[list[tuple[str, str]], list[str]]:
-    """A text's code names' terms, and the stretches of prose between the code names: lower case, with
-    phrases and synonyms read as their retrieval words."""
+    """A text's code names' terms, and the stretches of prose between the code names, in lower case."""
     text = EMPHASIS.sub(r"\1", text.replace("\\_", "_").replace("\\*", ""))
     code: list[tuple[str, str]] = []
     stretches = [text]
@@ -238,34 +240,56 @@ def _code_and_prose(text: str) -> tuple[list[tuple[str, str]], list[str]]:
             stretches.append(text[end:found.start()])
             end = found.end()
         stretches.append(text[end:])
-    return code, [_expand(part.lower().replace("’", "'"), _PHRASES_AND_SYNONYMS) for part in stretches]
+    return code, [part.lower().replace("’", "'") for part in stretches]
 
 
-def surface_terms(text: str) -> list[tuple[str, str]]:
-    """Retrieval terms of a text, each with the word of the text it stands for."""
-    out, stretches = _code_and_prose(text)
-    for word in PLAIN_WORD.findall(" ".join(stretches)):
+def _prose_terms(prose: str) -> list[tuple[str, str]]:
+    """Retrieval terms of lower-case prose whose phrases and synonyms are read already."""
+    out = []
+    for word in PLAIN_WORD.findall(prose):
         if word not in STOP_WORDS and word not in QUESTION_WORDS and len(word) > 1:
             out.append((word_term(word), word))
             out += [(word_term(also), word) for also in WORD_ALSO.get(word, ())]
     return out
 
 
+def _neighbours(stretches: list[str]) -> list[tuple[str, str]]:
+    """Each two neighbouring words of these stretches of prose as one term (see :func:`neighbour_terms`)."""
+    out: dict[str, str] = {}
+    for stretch in stretches:
+        for run in WORD_RUN_END.split(_expand(stretch, _PHRASES_AND_SYNONYMS)):
+            for first, second in pairwise(PLAIN_WORD.findall(run)):
+                if min(len(first), len(second)) < 3 or first in STOP_WORDS or second in STOP_WORDS:
+                    continue
+                joined = word_term(first + second)
+                # the joined stem keeps the first word whole and more than one letter of the second:
+                # "handle real" stems to "handler", a word of its own
+                if joined.startswith(first) and len(joined) >= len(first) + 2:
+                    out.setdefault(joined, f"{first} {second}")
+    return list(out.items())
+
+
+def surface_terms(text: str) -> list[tuple[str, str]]:
+    """Retrieval terms of a text, each with the word of the text it stands for."""
+    code, stretches = _code_and_prose(text)
+    return code + _prose_terms(_expand(" ".join(stretches), _PHRASES_AND_SYNONYMS))
+
+
 def neighbour_terms(text: str) -> list[tuple[str, str]]:
     """Each two neighbouring words of a text's prose as one term ("content types" -> contenttyp), with the
-    two words: how a text may write a word others write as one ("static files", "super user").
+    two words: how a text may write a word that others write as one ("static files", "super user").
 
-    Only words of three letters or more that are no stop words are joined ("in form" is never "inform"),
-    and never across a code name or a phrase read as its acronym ("Model-Template-View" is mvt, not
-    "templateview")."""
-    out = []
-    for stretch in _code_and_prose(text)[1]:
-        for first, second in pairwise(PLAIN_WORD.findall(stretch)):
-            if min(len(first), len(second)) >= 3 and first not in STOP_WORDS and second not in STOP_WORDS:
-                joined = word_term(first + second)
-                if joined not in (word_term(first), word_term(second)):
-                    out.append((joined, f"{first} {second}"))
-    return out
+    Joined are words of three letters or more that are no stop words ("in form" is never "inform"), next to
+    each other with only spaces or a hyphen between them (never across a comma, a full stop or a line), never
+    across a code name, and read after phrases and synonyms ("Model-Template-View" is mvt, not "templateview").
+    Each joined term once, in the order of the text."""
+    return _neighbours(_code_and_prose(text)[1])
+
+
+def terms_and_neighbours(text: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """:func:`surface_terms` and :func:`neighbour_terms` of one text, from one scan of its code names."""
+    code, stretches = _code_and_prose(text)
+    return code + _prose_terms(_expand(" ".join(stretches), _PHRASES_AND_SYNONYMS)), _neighbours(stretches)
 
 
 def terms(text: str) -> list[str]:
