@@ -214,7 +214,7 @@ def normalise(text: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def word_term(word: str) -> str:
+def _word(word: str) -> str:
     """One plain word as a retrieval term: American spelling, then its Snowball stem."""
     return _STEMMER.stemWord(BRITISH.sub(r"iz\1", word))
 
@@ -224,7 +224,7 @@ def _code_terms(name: str) -> list[tuple[str, str]]:
     bare = name.removesuffix("()")
     whole = bare.lower()
     parts = [p for piece in re.split(r"[._+]", bare) for p in CAMEL.findall(piece)]
-    return [(whole, bare), *((word_term(p.lower()), p) for p in parts
+    return [(whole, bare), *((_word(p.lower()), p) for p in parts
                              if len(p) > 1 and p.lower() not in STOP_WORDS and p.lower() != whole)]
 
 
@@ -248,8 +248,8 @@ def _prose_terms(prose: str) -> list[tuple[str, str]]:
     out = []
     for word in PLAIN_WORD.findall(prose):
         if word not in STOP_WORDS and word not in QUESTION_WORDS and len(word) > 1:
-            out.append((word_term(word), word))
-            out += [(word_term(also), word) for also in WORD_ALSO.get(word, ())]
+            out.append((_word(word), word))
+            out += [(_word(also), word) for also in WORD_ALSO.get(word, ())]
     return out
 
 
@@ -261,7 +261,7 @@ def _neighbours(stretches: list[str]) -> list[tuple[str, str]]:
             for first, second in pairwise(PLAIN_WORD.findall(run)):
                 if min(len(first), len(second)) < 3 or first in STOP_WORDS or second in STOP_WORDS:
                     continue
-                joined = word_term(first + second)
+                joined = _word(first + second)
                 # the joined stem keeps the first word whole and more than one letter of the second:
                 # "handle real" stems to "handler", a word of its own
                 if joined.startswith(first) and len(joined) >= len(first) + 2:
@@ -269,10 +269,14 @@ def _neighbours(stretches: list[str]) -> list[tuple[str, str]]:
     return list(out.items())
 
 
+def _surface(code: list[tuple[str, str]], stretches: list[str]) -> list[tuple[str, str]]:
+    """A text's retrieval terms from its code names' terms and its prose (phrases may span a code name)."""
+    return code + _prose_terms(_expand(" ".join(stretches), _PHRASES_AND_SYNONYMS))
+
+
 def surface_terms(text: str) -> list[tuple[str, str]]:
     """Retrieval terms of a text, each with the word of the text it stands for."""
-    code, stretches = _code_and_prose(text)
-    return code + _prose_terms(_expand(" ".join(stretches), _PHRASES_AND_SYNONYMS))
+    return _surface(*_code_and_prose(text))
 
 
 def neighbour_terms(text: str) -> list[tuple[str, str]]:
@@ -289,7 +293,7 @@ def neighbour_terms(text: str) -> list[tuple[str, str]]:
 def terms_and_neighbours(text: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """:func:`surface_terms` and :func:`neighbour_terms` of one text, from one scan of its code names."""
     code, stretches = _code_and_prose(text)
-    return code + _prose_terms(_expand(" ".join(stretches), _PHRASES_AND_SYNONYMS)), _neighbours(stretches)
+    return _surface(code, stretches), _neighbours(stretches)
 
 
 def terms(text: str) -> list[str]:
