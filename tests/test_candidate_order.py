@@ -17,20 +17,23 @@ from helpers import meaning_on
 
 
 def described(qid: str, *, content: float = 0.0, title: float = 0.0, answer: float = 0.0, place: int = ABSENT_PLACE,
-              fuzzy: float = 0.0, in_context: tuple[float, float] | None = None) -> Described:
+              fuzzy: float = 0.0, in_context: tuple[float, float] | None = None, passage: float | None = None) -> Described:
     """A candidate; ``in_context``: its two cosines with the question read with its source's answer digest
-    (without one, the same as without context, as for a source that gives no answer)."""
+    (without one, the same as without context, as for a source that gives no answer); ``passage``: its closest
+    paragraph's cosine (without one, that of the whole answers)."""
     c = Candidate(id=qid, score=content, head=content, body=content, fuzzy=fuzzy, entry="", words=(), coverage=0.5)
     title_in, answer_in = in_context or (title, answer)
-    return Described(c, title, answer, place, (title + answer) / 2, title_in, answer_in)
+    closest = answer if passage is None else passage
+    return Described(c, title, answer, place, (title + answer) / 2, title_in, answer_in, closest, closest)
 
 
 def test_features_follow_their_names() -> None:
     c = Candidate(id="x", score=0.41, head=0.23, body=0.37, fuzzy=80.0, entry="", words=(), coverage=0.55)
-    got = dict(zip(FEATURES, features(Described(c, 0.61, 0.52, 3, 0.5, 0.66, 0.71)), strict=True))
+    got = dict(zip(FEATURES, features(Described(c, 0.61, 0.52, 3, 0.5, 0.66, 0.71, 0.74, 0.78)), strict=True))
     assert got == pytest.approx({"content": 0.41, "title_words": 0.23, "answer_words": 0.37, "fuzzy": 0.5,
                                  "coverage": 0.55, "title_meaning": 0.61, "answer_meaning": 0.52,
-                                 "words_place": math.log(3), "title_in_context": 0.66, "answer_in_context": 0.71})
+                                 "words_place": math.log(3), "title_in_context": 0.66, "answer_in_context": 0.71,
+                                 "passage_meaning": 0.74, "passage_in_context": 0.78})
     assert features(described("y", fuzzy=40.0))[3] == 0.0  # a fuzzy score below the matcher's floor counts nothing
     assert len(WEIGHTS) == len(FEATURES)
 
@@ -52,6 +55,16 @@ def test_the_source_answer_names_the_subject_a_question_leaves_out() -> None:
     assert order([first_by_words, named_by_the_answer])[0].candidate.id == "select-related-vs-prefetch-related"
     no_answer = described("select-related-vs-prefetch-related", content=0.05, title=0.30, answer=0.25, place=4)
     assert order([first_by_words, no_answer])[0].candidate.id == "status-codes"
+
+
+def test_a_fact_one_paragraph_states_lifts_the_broader_question_that_holds_it() -> None:
+    """'How do you create a superuser?': the management-commands question states it in one paragraph, so its
+    answers as a whole are no closer than a neighbour's; the closest paragraph tells them apart."""
+    neighbour = described("user-flags", content=0.20, title=0.45, answer=0.40, place=1, passage=0.45)
+    holds_the_fact = described("manage-py", content=0.18, title=0.40, answer=0.40, place=2, passage=0.75)
+    assert order([neighbour, holds_the_fact])[0].candidate.id == "manage-py"
+    without_it = described("manage-py", content=0.18, title=0.40, answer=0.40, place=2, passage=0.45)
+    assert order([neighbour, without_it])[0].candidate.id == "user-flags"
 
 
 def test_the_words_still_decide_between_candidates_equally_close_in_meaning() -> None:

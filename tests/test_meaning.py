@@ -10,7 +10,7 @@ import pytest
 from handbook.candidate_order import ABSENT_PLACE, FEATURES, order
 from handbook.dedup import decide, deduplicate, rank_and_decide
 from handbook.matching import ContentMatcher
-from handbook.meaning import KEEP_DAYS, MODEL_NAME, LazyEncoder, MeaningReranker, VectorCache, load_reranker, model_installed
+from handbook.meaning import KEEP_DAYS, MODEL_NAME, LazyEncoder, MeaningReranker, VectorCache, load_reranker, model_installed, passages
 from handbook.model import Question, Source, SourceQuestion
 from handbook.overrides import Overrides
 from helpers import meaning_on
@@ -272,6 +272,39 @@ def test_describe_reads_each_closeness_into_its_own_field() -> None:
         assert d.answer_meaning == pytest.approx(float(answers[0, k]))
         assert d.meaning == pytest.approx(float(blended[0, k]))
         assert d.words_place == places.get(d.candidate.id, ABSENT_PLACE)
+
+
+def test_passages_are_the_prose_paragraphs_of_the_answers_after_the_title() -> None:
+    answer = ("Run `createsuperuser` to make an account that passes every permission check.\n\n"
+              "For example:\n\n"
+              "```python\nfrom django.contrib.auth import get_user_model\n\n\nUser = get_user_model()\n```\n\n"
+              "The admin site then accepts that account,\nwhich is all a first login needs.\n")
+    q = Question(id="m", title="What does manage.py do?", topic="t", level="mid", path="m.md",
+                 answers={"Junior": answer, "Mid": answer, "Senior": "It wraps django-admin with the project's settings module."})
+    assert passages(q) == [
+        "What does manage.py do?: Run `createsuperuser` to make an account that passes every permission check.",
+        "What does manage.py do?: The admin site then accepts that account, which is all a first login needs.",
+        "What does manage.py do?: It wraps django-admin with the project's settings module."]
+    short = Question(id="s", title="What is a slug?", topic="t", level="mid", path="s.md", answers={"Junior": "A label."})
+    assert passages(short) == ["What is a slug?"]  # no paragraph long enough: the title alone
+
+
+def test_a_fact_stated_in_one_paragraph_is_closer_than_the_answers_as_a_whole() -> None:
+    """The closest paragraph, not the mean of the answers, is what a question about one stated fact meets."""
+    long_answer = ("A receiver runs when a signal is sent by the sender.\n\n"
+                   "Deploy the production server behind a proxy for every request.\n\n"
+                   "Rendered pages may be kept in a Redis cache for a while.")
+    bank = [*BANK, question("mixed", "What else does Django offer?", long_answer)]
+    reranker = MeaningReranker(bank, VectorCache(bag_of_words, None))
+    asked = "Which receiver runs when a signal is sent?"
+    pool = {d.candidate.id: d for d in reranker.describe([asked], [[]])[0]}
+    assert pool["mixed"].passage_meaning > pool["mixed"].answer_meaning + 0.2
+    closest = reranker.passage_closeness([asked])[0]
+    assert pool["mixed"].passage_meaning == pytest.approx(float(closest[reranker.position["mixed"]]))
+    in_context = reranker.describe([asked], [[]], contexts=["deploy production server"])[0]
+    read_with = {d.candidate.id: d for d in in_context}
+    assert read_with["mixed"].passage_in_context != pytest.approx(pool["mixed"].passage_meaning)
+    assert read_with["mixed"].passage_meaning == pytest.approx(pool["mixed"].passage_meaning)
 
 
 def test_the_candidates_closest_in_meaning_do_not_depend_on_the_bank_order() -> None:

@@ -46,6 +46,22 @@ def prose_lines(body: str) -> list[tuple[int, str, bool]]:
     return out
 
 
+def paragraphs(text: str) -> list[str]:
+    """The prose paragraphs of Markdown text, each joined onto one line; fenced code is left out."""
+    out: list[str] = []
+    current: list[str] = []
+    for _, line, in_code in prose_lines(text):
+        if not in_code and line.strip():
+            current.append(line.strip())
+            continue
+        if current:
+            out.append(" ".join(current))
+            current = []
+    if current:
+        out.append(" ".join(current))
+    return out
+
+
 MOJIBAKE_HINTS = ("\u00e2", "\u00c3", "\u00f0", "\ufffd")
 RESIDUE_HINTS = ("top", "connect", "contents")
 

@@ -4,9 +4,10 @@ Where the words cannot decide (a question left *suggested* or *new*), a person r
 candidates, so the right bank question must be among them. Each candidate is described by what the
 words say of it (the content score and its parts, the fuzzy title score, the share of the query's
 weight it uses, its place in the words' list) and what the meaning says (closeness of the question
-to the candidate's closest title or alias, and to its answers; and the same two for the question read
-with the digest of the source's own answer, which names the subject a question like "What does this
-code do?" leaves out). :data:`WEIGHTS` turn that
+to the candidate's closest title or alias, to its answers as a whole, and to the closest paragraph of
+its answers, where a fact a broader question states in passing is found; and the same three for the
+question read with the digest of the source's own answer, which names the subject a question like
+"What does this code do?" leaves out). :data:`WEIGHTS` turn that
 description into one score; candidates are ordered by it, best first.
 
 The weights are fitted, not chosen by hand: ``scripts/fit_candidate_order.py`` fits them by pairwise
@@ -29,9 +30,9 @@ import numpy as np
 from .matching import MIN_SCORE, Candidate
 
 FEATURES = ("content", "title_words", "answer_words", "fuzzy", "coverage", "title_meaning", "answer_meaning",
-            "words_place", "title_in_context", "answer_in_context")
+            "words_place", "title_in_context", "answer_in_context", "passage_meaning", "passage_in_context")
 # Fitted by scripts/fit_candidate_order.py (see the module docstring); --check keeps them in step with the labels.
-WEIGHTS = (5.272, -0.747, 4.685, -0.310, 0.804, 3.462, 4.220, -0.278, 5.414, 9.427)
+WEIGHTS = (4.278, -0.603, 3.334, -0.180, 0.896, 3.386, 2.805, -0.260, 3.162, 6.316, 1.801, 6.748)
 DEEP = 30            # the words' candidates of an unsure question that the learned order reads
 ABSENT_PLACE = DEEP + 1  # the words' place of a candidate only the meaning found: after the deepest list
 FIT_C = 1.0          # inverse L2 strength of the fit (scikit-learn's default; 0.1 and 10 measured within 3 questions)
@@ -48,6 +49,8 @@ class Described:
     meaning: float         # the meaning score the report shows (handbook.meaning.MeaningReranker.meaning)
     title_in_context: float   # the two cosines again for the question read with its source's answer digest
     answer_in_context: float  # (handbook.answer_digest); the same as without it where the source gives no answer
+    passage_meaning: float     # cosine with the closest paragraph of its answers (handbook.meaning.passages)
+    passage_in_context: float  # the same for the question read with its source's answer digest
 
 
 def features(d: Described) -> list[float]:
@@ -55,7 +58,7 @@ def features(d: Described) -> list[float]:
     c = d.candidate
     fuzzy = max(0.0, c.fuzzy - MIN_SCORE) / (100.0 - MIN_SCORE)
     return [c.score, c.head, c.body, fuzzy, c.coverage, d.title_meaning, d.answer_meaning, math.log(d.words_place),
-            d.title_in_context, d.answer_in_context]
+            d.title_in_context, d.answer_in_context, d.passage_meaning, d.passage_in_context]
 
 
 def scores(described: list[Described], weights: Sequence[float] = WEIGHTS) -> list[float]:

@@ -9,7 +9,9 @@ question's title and aliases, and of its answers (:meth:`MeaningReranker.meaning
 - where the matcher is unsure (suggested or new), the candidates the words found and those closest
   in meaning are put in the order learned from labelled questions (:meth:`MeaningReranker.rerank`,
   :mod:`handbook.candidate_order`): the right question is often asked in other words ("How do you
-  configure Django for production?" for *deploying Django*).
+  configure Django for production?" for *deploying Django*). The order also reads each candidate's
+  closest answer paragraph (:func:`passages`, :meth:`MeaningReranker.passage_closeness`): a fact a
+  broader question states in one paragraph is lost in the mean of its answers.
 
 Meaning never makes a question covered: it can only move the right question into a person's top
 three or ask a person to confirm.
@@ -37,6 +39,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .body import paragraphs
 from .candidate_order import ABSENT_PLACE, WEIGHTS, Described, order
 from .matching import Candidate
 from .model import Question
@@ -46,6 +49,7 @@ MODEL_NAME = "all-MiniLM-L6-v2"
 TITLE_SHARE = 0.5   # the meaning score: this share from the closest title or alias, the rest from the answers
 EXTRA = 10          # bank questions closest in meaning, added to the candidates the words found
 ANSWER_CHARS = 2000  # an answer's opening, enough for the model's 256-token window
+MIN_PASSAGE_WORDS = 6  # shorter paragraphs ("For example:") say too little to be read alone
 CACHE_ENV = "HANDBOOK_EMBEDDING_CACHE"
 DEFAULT_CACHE = Path(__file__).resolve().parents[2] / ".cache" / f"vectors-{MODEL_NAME}.npz"
 
@@ -151,11 +155,16 @@ class MeaningReranker:
         self._bank: tuple[np.ndarray, np.ndarray] | None = None
         self._entries_of: list[np.ndarray] = []  # each question's rows among the entry vectors
         self._first_entry = np.zeros(0, dtype=int)  # the row of each question's first entry
+        self._passages_of: list[np.ndarray] = []  # each question's rows among the passage vectors
+        self._first_passage = np.zeros(0, dtype=int)  # the row of each question's first passage
+        self._passage_vectors = np.zeros((0, 0), dtype=np.float32)
         self._questions = questions
 
     def _bank_vectors(self) -> tuple[np.ndarray, np.ndarray]:
         """Entry vectors (titles and aliases, stored question by question) and one mean answer vector per
-        question; each question's entry rows are kept in ``_entries_of``, the first of them in ``_first_entry``."""
+        question; each question's entry rows are kept in ``_entries_of``, the first of them in ``_first_entry``.
+        The passage vectors (:func:`passages`) are kept alike, in ``_passage_vectors``, ``_passages_of`` and
+        ``_first_passage``."""
         if self._bank is None:
             entries, rows_of, answers = [], [], []
             for q in self._questions:
@@ -173,6 +182,14 @@ class MeaningReranker:
             self._bank = (self.vectors(entries), np.stack(means))
             self._entries_of = rows_of
             self._first_entry = np.asarray([rows[0] for rows in rows_of])
+            texts, runs = [], []
+            for q in self._questions:
+                own = passages(q)
+                runs.append(np.arange(len(texts), len(texts) + len(own)))
+                texts += own
+            self._passage_vectors = self.vectors(texts)
+            self._passages_of = runs
+            self._first_passage = np.asarray([run[0] for run in runs])
         return self._bank
 
     def closeness(self, queries: list[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -183,6 +200,20 @@ class MeaningReranker:
         # entries are stored question by question, so each question's closest is a max over one run of columns
         title = np.maximum.reduceat(asked @ entries.T, self._first_entry, axis=1)
         return title, asked @ answers.T
+
+    def passage_closeness(self, queries: list[str]) -> np.ndarray:
+        """One row per query, one column per bank question: the cosine with its closest answer passage."""
+        self._bank_vectors()
+        return np.maximum.reduceat(self.vectors(queries) @ self._passage_vectors.T, self._first_passage, axis=1)
+
+    def passage_closeness_at(self, vector: np.ndarray, columns: list[int]) -> np.ndarray:
+        """:meth:`passage_closeness` of one text's ``vector`` to the bank questions at ``columns`` alone."""
+        self._bank_vectors()
+        if not columns:
+            return np.zeros(0, dtype=np.float32)
+        spans = [self._passages_of[k] for k in columns]
+        starts = np.cumsum([0, *(len(span) for span in spans[:-1])])
+        return np.maximum.reduceat(self._passage_vectors[np.concatenate(spans)] @ vector, starts)
 
     def meaning(self, queries: list[str]) -> np.ndarray:
         """One row per query, one column per bank question: the meaning score (cosine-based, about 0-1)."""
@@ -213,6 +244,7 @@ class MeaningReranker:
         if contexts is not None and len(contexts) != len(queries):
             raise ValueError(f"{len(contexts)} contexts for {len(queries)} queries")
         title, answers = self.closeness(queries)
+        passage = self.passage_closeness(queries)
         given = [i for i, context in enumerate(contexts or []) if context]
         read_with: dict[int, np.ndarray] = {}
         if contexts and given:  # (contexts is checked too for the type checker: given is empty without it)
@@ -234,9 +266,11 @@ class MeaningReranker:
             columns = [self.position[qid] for qid in pool]
             plain = (title[i, columns], answers[i, columns])
             title_in, answers_in = self.closeness_at(read_with[i], columns) if i in read_with else plain
-            out.append([Described(c, t, a, place, m, tc, ac) for (c, place), t, a, m, tc, ac in
+            passage_in = self.passage_closeness_at(read_with[i], columns) if i in read_with else passage[i, columns]
+            out.append([Described(c, t, a, place, m, tc, ac, pm, pc) for (c, place), t, a, m, tc, ac, pm, pc in
                         zip(pool.values(), *(x.tolist() for x in plain), blended[i, columns].tolist(),
-                            title_in.tolist(), answers_in.tolist(), strict=True)])
+                            title_in.tolist(), answers_in.tolist(), passage[i, columns].tolist(),
+                            passage_in.tolist(), strict=True)])
         return out
 
     def closeness_at(self, vector: np.ndarray, columns: list[int]) -> tuple[np.ndarray, np.ndarray]:
@@ -258,6 +292,15 @@ class MeaningReranker:
             return [r[:top] for r in ranked]
         return [[dataclasses.replace(d.candidate, meaning=round(d.meaning, 4)) for d in order(described, self.weights)[:top]]
                 for described in self.describe(queries, ranked, skip, contexts)]
+
+
+def passages(question: Question) -> list[str]:
+    """The passages the model reads of a question's answers: each prose paragraph of MIN_PASSAGE_WORDS words
+    or more, once, after the question's title (a paragraph alone often leaves its subject unsaid, as in
+    "It runs once per request."); the title alone when the answers have none."""
+    found = dict.fromkeys(p for answer in question.answers.values() for p in paragraphs(answer)
+                          if len(p.split()) >= MIN_PASSAGE_WORDS)
+    return [f"{question.title}: {p}" for p in found] or [question.title]
 
 
 def model_installed() -> bool:
