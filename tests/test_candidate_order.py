@@ -17,14 +17,16 @@ from helpers import meaning_on
 
 
 def described(qid: str, *, content: float = 0.0, title: float = 0.0, answer: float = 0.0, place: int = ABSENT_PLACE,
-              fuzzy: float = 0.0, in_context: tuple[float, float] | None = None, passage: float | None = None) -> Described:
-    """A candidate; ``in_context``: its two cosines with the question read with its source's answer digest
-    (without one, the same as without context, as for a source that gives no answer); ``passage``: its closest
-    paragraph's cosine (without one, that of the whole answers)."""
+              fuzzy: float = 0.0, in_context: tuple[float, float] | None = None, passage: float | None = None,
+              passage_in: float | None = None) -> Described:
+    """A candidate; ``in_context``: its title and answer cosines with the question read with its source's answer
+    digest (without one, the same as without context, as for a source that gives no answer); ``passage`` and
+    ``passage_in``: its closest passage's cosine alone and in context (by default, those of the whole answers)."""
     c = Candidate(id=qid, score=content, head=content, body=content, fuzzy=fuzzy, entry="", words=(), coverage=0.5)
     title_in, answer_in = in_context or (title, answer)
     closest = answer if passage is None else passage
-    return Described(c, title, answer, place, (title + answer) / 2, title_in, answer_in, closest, closest)
+    closest_in = passage_in if passage_in is not None else answer_in if passage is None else closest
+    return Described(c, title, answer, place, (title + answer) / 2, title_in, answer_in, closest, closest_in)
 
 
 def test_features_follow_their_names() -> None:

@@ -261,32 +261,96 @@ def test_describe_reads_each_closeness_into_its_own_field() -> None:
     reranker = MeaningReranker(BANK, VectorCache(bag_of_words, None))
     asked = "Which receiver gets a signal when a serializer saves JSON?"
     words = ContentMatcher(BANK).rank([asked], top=30)[0]
-    title, answers = reranker.closeness([asked])
+    near = reranker.closeness([asked])
     blended = reranker.meaning([asked])
     pool = reranker.describe([asked], [words])[0]
     assert any(abs(d.title_meaning - d.answer_meaning) > 0.05 for d in pool)  # the two can be told apart here
+    assert any(abs(d.passage_meaning - d.answer_meaning) > 0.05 for d in pool)
     places = {c.id: n for n, c in enumerate(words, 1)}
     for d in pool:
         k = reranker.position[d.candidate.id]
-        assert d.title_meaning == pytest.approx(float(title[0, k]))
-        assert d.answer_meaning == pytest.approx(float(answers[0, k]))
+        assert d.title_meaning == pytest.approx(float(near.title[0, k]))
+        assert d.answer_meaning == pytest.approx(float(near.answers[0, k]))
+        assert d.passage_meaning == pytest.approx(float(near.passage[0, k]))
         assert d.meaning == pytest.approx(float(blended[0, k]))
         assert d.words_place == places.get(d.candidate.id, ABSENT_PLACE)
+        # no source answer: read in context, the question is read as it is
+        assert (d.title_in_context, d.answer_in_context, d.passage_in_context) == pytest.approx(
+            (d.title_meaning, d.answer_meaning, d.passage_meaning))
 
 
-def test_passages_are_the_prose_paragraphs_of_the_answers_after_the_title() -> None:
-    answer = ("Run `createsuperuser` to make an account that passes every permission check.\n\n"
-              "For example:\n\n"
-              "```python\nfrom django.contrib.auth import get_user_model\n\n\nUser = get_user_model()\n```\n\n"
-              "The admin site then accepts that account,\nwhich is all a first login needs.\n")
+def test_each_query_reads_its_own_row() -> None:
+    """Two queries described at once get the closeness of their own row, not the first query's."""
+    reranker = MeaningReranker(BANK, VectorCache(bag_of_words, None))
+    asked = ["Which receiver gets a signal?", "How is Redis used as a cache?"]
+    together = reranker.describe(asked, [[], []])
+    alone = [reranker.describe([a], [[]])[0] for a in asked]
+    for both, one in zip(together, alone, strict=True):
+        assert [(d.candidate.id, d.passage_meaning, d.title_meaning) for d in both] == \
+               [(d.candidate.id, d.passage_meaning, d.title_meaning) for d in one]
+
+
+ANSWER_WITH_EVERY_BLOCK = """\
+Run `createsuperuser` to make an [account](https://example.com/accounts) that passes every check.
+```python
+# this comment line holds more than six words of code
+User = get_user_model()
+```
+The admin site then accepts that account,
+which is all a <b>first</b> login needs.
+
+- Each item of a list is a block of its own.
+- Five words make no block.
+- Six words do make a block.
+    ~~~python
+    print("a fence inside the list item, six words or more")
+    ~~~
+
+| Command | What it does for the project |
+| --- | --- |
+| `migrate` | applies every unapplied migration to the database |
+
+!!! question "Follow-ups"
+
+    - Which follow-up question would an interviewer ask next?
+
+!!! danger "Red flags"
+    - Saying that a superuser skips every validation rule is wrong.
+
+The last paragraph comes after both boxes here.
+"""
+
+
+def test_answer_blocks_are_paragraphs_list_items_and_table_rows_as_plain_words() -> None:
+    from handbook.body import answer_blocks
+
+    assert answer_blocks(ANSWER_WITH_EVERY_BLOCK) == [
+        "Run createsuperuser to make an account that passes every check.",
+        "The admin site then accepts that account, which is all a first login needs.",
+        "Each item of a list is a block of its own.",
+        "Five words make no block.",
+        "Six words do make a block.",
+        "Command What it does for the project",
+        "migrate applies every unapplied migration to the database",
+        "The last paragraph comes after both boxes here."]
+
+
+def test_passages_are_the_answer_blocks_of_six_words_or_more_after_the_title() -> None:
     q = Question(id="m", title="What does manage.py do?", topic="t", level="mid", path="m.md",
-                 answers={"Junior": answer, "Mid": answer, "Senior": "It wraps django-admin with the project's settings module."})
-    assert passages(q) == [
-        "What does manage.py do?: Run `createsuperuser` to make an account that passes every permission check.",
-        "What does manage.py do?: The admin site then accepts that account, which is all a first login needs.",
-        "What does manage.py do?: It wraps django-admin with the project's settings module."]
+                 answers={"Junior": ANSWER_WITH_EVERY_BLOCK, "Mid": ANSWER_WITH_EVERY_BLOCK,
+                          "Senior": "It wraps django-admin with the project's settings module."})
+    title = "What does manage.py do?: "
+    assert passages(q) == [title + p for p in (
+        "Run createsuperuser to make an account that passes every check.",
+        "The admin site then accepts that account, which is all a first login needs.",
+        "Each item of a list is a block of its own.",
+        "Six words do make a block.",
+        "Command What it does for the project",
+        "migrate applies every unapplied migration to the database",
+        "The last paragraph comes after both boxes here.",
+        "It wraps django-admin with the project's settings module.")]  # each once, though two answers repeat them
     short = Question(id="s", title="What is a slug?", topic="t", level="mid", path="s.md", answers={"Junior": "A label."})
-    assert passages(short) == ["What is a slug?"]  # no paragraph long enough: the title alone
+    assert passages(short) == ["What is a slug?"]  # no block long enough: the title alone
 
 
 def test_a_fact_stated_in_one_paragraph_is_closer_than_the_answers_as_a_whole() -> None:
@@ -299,11 +363,12 @@ def test_a_fact_stated_in_one_paragraph_is_closer_than_the_answers_as_a_whole() 
     asked = "Which receiver runs when a signal is sent?"
     pool = {d.candidate.id: d for d in reranker.describe([asked], [[]])[0]}
     assert pool["mixed"].passage_meaning > pool["mixed"].answer_meaning + 0.2
-    closest = reranker.passage_closeness([asked])[0]
+    closest = reranker.closeness([asked]).passage[0]
     assert pool["mixed"].passage_meaning == pytest.approx(float(closest[reranker.position["mixed"]]))
-    in_context = reranker.describe([asked], [[]], contexts=["deploy production server"])[0]
-    read_with = {d.candidate.id: d for d in in_context}
-    assert read_with["mixed"].passage_in_context != pytest.approx(pool["mixed"].passage_meaning)
+    context = "deploy production server"
+    read_with = {d.candidate.id: d for d in reranker.describe([asked], [[]], contexts=[context])[0]}
+    expected = max(float(reranker.vectors([f"{context}: {asked}"])[0] @ v) for v in reranker.vectors(passages(bank[-1])))
+    assert read_with["mixed"].passage_in_context == pytest.approx(expected)
     assert read_with["mixed"].passage_meaning == pytest.approx(pool["mixed"].passage_meaning)
 
 
@@ -393,11 +458,33 @@ def test_closeness_at_some_columns_is_the_closeness_there_with_aliases_and_in_an
                                 aliases=["What is a cache backend?"])]
     reranker = MeaningReranker(bank, VectorCache(bag_of_words, None))
     asked = "redis receiver on the production server"
-    title, answers = reranker.closeness([asked])
+    near = reranker.closeness([asked])
+    vector = reranker.vectors([asked])[0]
     for columns in ([2, 0, 1], [1], [1, 1, 2]):
-        at_title, at_answers = reranker.closeness_at(reranker.vectors([asked])[0], columns)
-        assert at_title == pytest.approx(title[0, columns]) and at_answers == pytest.approx(answers[0, columns])
-    assert [len(x) for x in reranker.closeness_at(reranker.vectors([asked])[0], [])] == [0, 0]
+        at = reranker.closeness_at(vector, columns)
+        assert at.title == pytest.approx(near.title[0, columns]) and at.answers == pytest.approx(near.answers[0, columns])
+        assert at.passage == pytest.approx(near.passage[0, columns])
+    assert [len(x) for x in dataclasses.astuple(reranker.closeness_at(vector, []))] == [0, 0, 0]
+
+
+def test_each_question_is_as_close_as_its_closest_passage_whatever_its_place_in_the_bank() -> None:
+    """Several passages on a question that is not the last, and aliases before it: the closeness to a
+    question is the best of its own passages, computed here without the reranker."""
+    several = "\n\n".join(["A receiver runs when a signal is sent by its sender.",
+                             "Deploy the production server behind a proxy for every request.",
+                             "Rendered pages may be kept in a Redis cache for a while."])
+    bank = [dataclasses.replace(question("deploying", "How do you deploy a Django project?", "Run it on a production server."),
+                                aliases=["Where does Django run?", "Which server for production?"]),
+            question("mixed", "What else does Django offer?", several),
+            dataclasses.replace(question("caching", "How does Django cache pages?", "Store the pages in Redis for later."),
+                                aliases=["What is a cache backend?"])]
+    reranker = MeaningReranker(bank, VectorCache(bag_of_words, None))
+    for asked in ("Which receiver runs for a signal?", "redis cache", "production server proxy"):
+        vector = reranker.vectors([asked])[0]
+        expected = [max(float(vector @ v) for v in reranker.vectors(passages(q))) for q in bank]
+        assert reranker.closeness([asked]).passage[0] == pytest.approx(expected)
+        for columns in ([2, 0, 1], [1], [1, 1, 2]):
+            assert reranker.closeness_at(vector, columns).passage == pytest.approx([expected[k] for k in columns])
 
 
 def test_contexts_must_match_the_queries_one_for_one() -> None:

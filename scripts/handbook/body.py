@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
 from .errors import ContentError
 from .model import LEVEL_TITLES, LEVELS
 
@@ -46,20 +49,42 @@ def prose_lines(body: str) -> list[tuple[int, str, bool]]:
     return out
 
 
-def paragraphs(text: str) -> list[str]:
-    """The prose paragraphs of Markdown text, each joined onto one line; fenced code is left out."""
+ADMONITION = re.compile(r"^(?:!!!|\?\?\?\+?)\s*\w+")  # the line that opens a box: !!! note "Title", ??? tip
+_BLOCKS = MarkdownIt("commonmark").enable("table")
+
+
+def answer_blocks(text: str) -> list[str]:
+    """The prose blocks of an answer, each as plain words on one line: every paragraph, every list item's
+    paragraph and every table row (its cells joined). Fenced code, link targets, HTML and admonition boxes
+    (an answer's follow-up questions and red flags: what it does not answer, and claims it marks wrong) are
+    left out."""
+    kept, boxed = [], False
+    for line in text.splitlines():
+        boxed = bool(ADMONITION.match(line)) or (boxed and (line.startswith("    ") or not line.strip()))
+        kept.append("" if boxed else line)
     out: list[str] = []
-    current: list[str] = []
-    for _, line, in_code in prose_lines(text):
-        if not in_code and line.strip():
-            current.append(line.strip())
-            continue
-        if current:
-            out.append(" ".join(current))
-            current = []
-    if current:
-        out.append(" ".join(current))
+    row: list[str] | None = None  # the cells of the table row being read
+    for token in _BLOCKS.parse("\n".join(kept)):
+        if token.type == "tr_open":
+            row = []
+        elif token.type == "tr_close":
+            if row and any(row):
+                out.append(" ".join(cell for cell in row if cell))
+            row = None
+        elif token.type == "inline":
+            words = _text(token)
+            if row is not None:
+                row.append(words)
+            elif words:
+                out.append(words)
     return out
+
+
+def _text(inline: Token) -> str:
+    """The plain text of an inline token: its words and code spans, never link targets or HTML."""
+    pieces = [child.content if child.type in ("text", "code_inline") else " " if child.type.endswith("break") else ""
+              for child in inline.children or []]
+    return " ".join("".join(pieces).split())
 
 
 MOJIBAKE_HINTS = ("\u00e2", "\u00c3", "\u00f0", "\ufffd")

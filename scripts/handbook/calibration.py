@@ -61,6 +61,7 @@ LATER_HELD_OUT = (
     ("thirteenth held-out set (55 documents)", LABELS.with_name("dedup_labels_fresh13")),  # after the answer digest
     ("fourteenth held-out set (49 documents)", LABELS.with_name("dedup_labels_fresh14")),  # after joined words
     ("fifteenth held-out set (20 documents)", LABELS.with_name("dedup_labels_fresh15")),  # after answer paragraphs
+    ("sixteenth held-out set (29 documents)", LABELS.with_name("dedup_labels_fresh16")),  # the same matcher
 )
 EXTRA_LABELS = LABELS.with_name("dedup_labels_extra")  # tuning: documents that are not registered sources, labelled blind
 TUNING_DOCUMENTS = ("aditya-django50", "devinterview-django", "hiredev-questions", "pragati-django-celery-redis",

@@ -4,8 +4,9 @@ Where the words cannot decide (a question left *suggested* or *new*), a person r
 candidates, so the right bank question must be among them. Each candidate is described by what the
 words say of it (the content score and its parts, the fuzzy title score, the share of the query's
 weight it uses, its place in the words' list) and what the meaning says (closeness of the question
-to the candidate's closest title or alias, to its answers as a whole, and to the closest paragraph of
-its answers, where a fact a broader question states in passing is found; and the same three for the
+to the candidate's closest title or alias, to its answers as a whole, and to the closest passage of
+its answers (a paragraph, list item or table row read after its title: where a fact a broader question
+states in passing is found); and the same three for the
 question read with the digest of the source's own answer, which names the subject a question like
 "What does this code do?" leaves out). :data:`WEIGHTS` turn that
 description into one score; candidates are ordered by it, best first.
@@ -32,9 +33,10 @@ from .matching import MIN_SCORE, Candidate
 FEATURES = ("content", "title_words", "answer_words", "fuzzy", "coverage", "title_meaning", "answer_meaning",
             "words_place", "title_in_context", "answer_in_context", "passage_meaning", "passage_in_context")
 # Fitted by scripts/fit_candidate_order.py (see the module docstring); --check keeps them in step with the labels.
-WEIGHTS = (4.278, -0.603, 3.334, -0.180, 0.896, 3.386, 2.805, -0.260, 3.162, 6.316, 1.801, 6.748)
+WEIGHTS = (4.897, -0.560, 3.759, -0.068, 0.820, 3.697, 3.418, -0.231, 2.499, 6.422, 0.222, 8.094)
 DEEP = 30            # the words' candidates of an unsure question that the learned order reads
 ABSENT_PLACE = DEEP + 1  # the words' place of a candidate only the meaning found: after the deepest list
+TIE_DIGITS = 9       # scores closer than this are a tie (see order)
 FIT_C = 1.0          # inverse L2 strength of the fit (scikit-learn's default; 0.1 and 10 measured within 3 questions)
 
 
@@ -49,7 +51,7 @@ class Described:
     meaning: float         # the meaning score the report shows (handbook.meaning.MeaningReranker.meaning)
     title_in_context: float   # the two cosines again for the question read with its source's answer digest
     answer_in_context: float  # (handbook.answer_digest); the same as without it where the source gives no answer
-    passage_meaning: float     # cosine with the closest paragraph of its answers (handbook.meaning.passages)
+    passage_meaning: float     # cosine with its closest answer passage (handbook.meaning.passages)
     passage_in_context: float  # the same for the question read with its source's answer digest
 
 
@@ -69,8 +71,11 @@ def scores(described: list[Described], weights: Sequence[float] = WEIGHTS) -> li
 
 
 def order(described: list[Described], weights: Sequence[float] = WEIGHTS) -> list[Described]:
-    """The candidates, best first (ties by bank id, so the order never depends on the input's)."""
-    ranked = sorted(zip(scores(described, weights), described, strict=True), key=lambda sd: (-sd[0], sd[1].candidate.id))
+    """The candidates, best first (ties by bank id, so the order never depends on the input's). Scores are
+    compared to ``TIE_DIGITS`` decimals: equal features can differ in the last bits of a matrix product,
+    depending on the row a vector sits in."""
+    ranked = sorted(zip(scores(described, weights), described, strict=True),
+                    key=lambda sd: (-round(sd[0], TIE_DIGITS), sd[1].candidate.id))
     return [d for _, d in ranked]
 
 

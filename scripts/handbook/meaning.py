@@ -10,7 +10,7 @@ question's title and aliases, and of its answers (:meth:`MeaningReranker.meaning
   in meaning are put in the order learned from labelled questions (:meth:`MeaningReranker.rerank`,
   :mod:`handbook.candidate_order`): the right question is often asked in other words ("How do you
   configure Django for production?" for *deploying Django*). The order also reads each candidate's
-  closest answer paragraph (:func:`passages`, :meth:`MeaningReranker.passage_closeness`): a fact a
+  closest answer passage (:func:`passages`, :class:`Closeness`): a fact a
   broader question states in one paragraph is lost in the mean of its answers.
 
 Meaning never makes a question covered: it can only move the right question into a person's top
@@ -39,7 +39,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .body import paragraphs
+from .body import answer_blocks
 from .candidate_order import ABSENT_PLACE, WEIGHTS, Described, order
 from .matching import Candidate
 from .model import Question
@@ -49,7 +49,7 @@ MODEL_NAME = "all-MiniLM-L6-v2"
 TITLE_SHARE = 0.5   # the meaning score: this share from the closest title or alias, the rest from the answers
 EXTRA = 10          # bank questions closest in meaning, added to the candidates the words found
 ANSWER_CHARS = 2000  # an answer's opening, enough for the model's 256-token window
-MIN_PASSAGE_WORDS = 6  # shorter paragraphs ("For example:") say too little to be read alone
+MIN_PASSAGE_WORDS = 6  # shorter blocks ("For example:") say too little to be read alone (4 measured no better)
 CACHE_ENV = "HANDBOOK_EMBEDDING_CACHE"
 DEFAULT_CACHE = Path(__file__).resolve().parents[2] / ".cache" / f"vectors-{MODEL_NAME}.npz"
 
@@ -143,8 +143,50 @@ def _read(path: Path | None) -> tuple[dict[str, np.ndarray], dict[str, int]]:
         return {}, {}
 
 
+@dataclasses.dataclass(frozen=True)
+class Grouped:
+    """Vectors of texts stored question by question (each question's titles and aliases, or its passages):
+    ``first[k]`` is the row of question ``k``'s first text, and its texts run to the next question's first.
+    Every question has at least one text, so no run is empty (``np.maximum.reduceat`` would read an empty
+    run as its neighbour's first row)."""
+
+    vectors: np.ndarray
+    first: np.ndarray
+
+    @classmethod
+    def of(cls, groups: list[list[str]], vectors: Callable[[Sequence[str]], np.ndarray]) -> Grouped:
+        """The vectors of each question's texts (one list per question, in the bank's order)."""
+        if any(not group for group in groups):
+            raise ValueError("every question needs at least one text to compare with")
+        sizes = [len(group) for group in groups]
+        return cls(vectors([text for group in groups for text in group]), np.cumsum([0, *sizes[:-1]]))
+
+    def closest(self, asked: np.ndarray) -> np.ndarray:
+        """One row per asked vector, one column per question: the cosine with the question's closest text."""
+        return np.maximum.reduceat(asked @ self.vectors.T, self.first, axis=1)
+
+    def closest_at(self, vector: np.ndarray, columns: list[int]) -> np.ndarray:
+        """:meth:`closest` of one vector to the questions at ``columns`` alone (any order, repeats allowed)."""
+        if not columns:
+            return np.zeros(0, dtype=np.float32)
+        ends = [*self.first[1:].tolist(), len(self.vectors)]
+        rows = [np.arange(self.first[k], ends[k]) for k in columns]
+        starts = np.cumsum([0, *(len(r) for r in rows[:-1])])
+        return np.maximum.reduceat(self.vectors[np.concatenate(rows)] @ vector, starts)
+
+
+@dataclasses.dataclass(frozen=True)
+class Closeness:
+    """A question's closeness in meaning to bank questions: to each one's closest title or alias, to the mean of
+    its answers, and to its closest answer passage (:func:`passages`). One row per query, or one vector."""
+
+    title: np.ndarray
+    answers: np.ndarray
+    passage: np.ndarray
+
+
 class MeaningReranker:
-    """The bank's titles, aliases and answers as vectors; :meth:`rerank` re-orders candidate lists."""
+    """The bank's titles, aliases, answers and answer passages as vectors; :meth:`rerank` re-orders candidates."""
 
     def __init__(self, questions: list[Question], vectors: Callable[[Sequence[str]], np.ndarray],
                  weights: Sequence[float] = WEIGHTS) -> None:
@@ -152,73 +194,49 @@ class MeaningReranker:
         self.weights = weights  # of the learned candidate order (handbook.candidate_order)
         self.ids = [q.id for q in questions]
         self.position = {qid: k for k, qid in enumerate(self.ids)}
-        self._bank: tuple[np.ndarray, np.ndarray] | None = None
-        self._entries_of: list[np.ndarray] = []  # each question's rows among the entry vectors
-        self._first_entry = np.zeros(0, dtype=int)  # the row of each question's first entry
-        self._passages_of: list[np.ndarray] = []  # each question's rows among the passage vectors
-        self._first_passage = np.zeros(0, dtype=int)  # the row of each question's first passage
-        self._passage_vectors = np.zeros((0, 0), dtype=np.float32)
         self._questions = questions
+        self._entries: Grouped | None = None
+        self._answers: np.ndarray | None = None
+        self._passages: Grouped | None = None
 
-    def _bank_vectors(self) -> tuple[np.ndarray, np.ndarray]:
-        """Entry vectors (titles and aliases, stored question by question) and one mean answer vector per
-        question; each question's entry rows are kept in ``_entries_of``, the first of them in ``_first_entry``.
-        The passage vectors (:func:`passages`) are kept alike, in ``_passage_vectors``, ``_passages_of`` and
-        ``_first_passage``."""
-        if self._bank is None:
-            entries, rows_of, answers = [], [], []
-            for q in self._questions:
-                texts = list(dict.fromkeys([q.title, *q.aliases]))  # never empty: every question has a title
-                rows_of.append(np.arange(len(entries), len(entries) + len(texts)))
-                entries += texts
-                answers.append([a[:ANSWER_CHARS] for a in q.answers.values() if a.strip()] or [q.title])
-            flat = [a for group in answers for a in group]
-            answer_rows = self.vectors(flat)
+    def _entry_vectors(self) -> tuple[Grouped, np.ndarray]:
+        """Each question's titles and aliases, and one mean answer vector per question (built once)."""
+        if self._entries is None or self._answers is None:
+            answers = [[a[:ANSWER_CHARS] for a in q.answers.values() if a.strip()] or [q.title] for q in self._questions]
+            rows = self.vectors([a for group in answers for a in group])
             means, start = [], 0
             for group in answers:
-                mean = answer_rows[start:start + len(group)].mean(axis=0)
+                mean = rows[start:start + len(group)].mean(axis=0)
                 means.append(mean / (np.linalg.norm(mean) or 1.0))
                 start += len(group)
-            self._bank = (self.vectors(entries), np.stack(means))
-            self._entries_of = rows_of
-            self._first_entry = np.asarray([rows[0] for rows in rows_of])
-            texts, runs = [], []
-            for q in self._questions:
-                own = passages(q)
-                runs.append(np.arange(len(texts), len(texts) + len(own)))
-                texts += own
-            self._passage_vectors = self.vectors(texts)
-            self._passages_of = runs
-            self._first_passage = np.asarray([run[0] for run in runs])
-        return self._bank
+            entries = Grouped.of([list(dict.fromkeys([q.title, *q.aliases])) for q in self._questions], self.vectors)
+            self._entries, self._answers = entries, np.stack(means)  # set together, once both are built
+        return self._entries, self._answers
 
-    def closeness(self, queries: list[str]) -> tuple[np.ndarray, np.ndarray]:
-        """Two matrices, one row per query and one column per bank question: the cosine with the bank
-        question's closest title or alias, and with the mean of its answers."""
-        entries, answers = self._bank_vectors()
+    def _passage_vectors(self) -> Grouped:
+        """Each question's answer passages (built once, and only where the learned order needs them)."""
+        if self._passages is None:
+            self._passages = Grouped.of([passages(q) for q in self._questions], self.vectors)
+        return self._passages
+
+    def closeness(self, queries: list[str], passage: bool = True) -> Closeness:
+        """The queries' closeness to every bank question (one row per query, one column per question); with
+        ``passage=False`` the passages are not read (their matrix is empty)."""
+        entries, answers = self._entry_vectors()
         asked = self.vectors(queries)
-        # entries are stored question by question, so each question's closest is a max over one run of columns
-        title = np.maximum.reduceat(asked @ entries.T, self._first_entry, axis=1)
-        return title, asked @ answers.T
+        closest = self._passage_vectors().closest(asked) if passage else np.zeros((len(queries), 0), np.float32)
+        return Closeness(entries.closest(asked), asked @ answers.T, closest)
 
-    def passage_closeness(self, queries: list[str]) -> np.ndarray:
-        """One row per query, one column per bank question: the cosine with its closest answer passage."""
-        self._bank_vectors()
-        return np.maximum.reduceat(self.vectors(queries) @ self._passage_vectors.T, self._first_passage, axis=1)
-
-    def passage_closeness_at(self, vector: np.ndarray, columns: list[int]) -> np.ndarray:
-        """:meth:`passage_closeness` of one text's ``vector`` to the bank questions at ``columns`` alone."""
-        self._bank_vectors()
-        if not columns:
-            return np.zeros(0, dtype=np.float32)
-        spans = [self._passages_of[k] for k in columns]
-        starts = np.cumsum([0, *(len(span) for span in spans[:-1])])
-        return np.maximum.reduceat(self._passage_vectors[np.concatenate(spans)] @ vector, starts)
+    def closeness_at(self, vector: np.ndarray, columns: list[int]) -> Closeness:
+        """:meth:`closeness` of one text's ``vector`` to the bank questions at ``columns`` alone: what a question
+        read with its source's answer needs for its candidates, without a product with the whole bank."""
+        entries, answers = self._entry_vectors()
+        return Closeness(entries.closest_at(vector, columns), answers[columns] @ vector,
+                         self._passage_vectors().closest_at(vector, columns))
 
     def meaning(self, queries: list[str]) -> np.ndarray:
         """One row per query, one column per bank question: the meaning score (cosine-based, about 0-1)."""
-        title, answers = self.closeness(queries)
-        return TITLE_SHARE * title + (1 - TITLE_SHARE) * answers
+        return _blend(self.closeness(queries, passage=False))
 
     def closer_runner_up(self, queries: list[str], ranked: list[list[Candidate]]) -> list[Candidate | None]:
         """For each query, the runner-up (second or third candidate) closest in meaning, if it is closer in
@@ -243,13 +261,12 @@ class MeaningReranker:
             return [[] for _ in queries]
         if contexts is not None and len(contexts) != len(queries):
             raise ValueError(f"{len(contexts)} contexts for {len(queries)} queries")
-        title, answers = self.closeness(queries)
-        passage = self.passage_closeness(queries)
+        near = self.closeness(queries)
         given = [i for i, context in enumerate(contexts or []) if context]
         read_with: dict[int, np.ndarray] = {}
         if contexts and given:  # (contexts is checked too for the type checker: given is empty without it)
             read_with = dict(zip(given, self.vectors([f"{contexts[i]}: {queries[i]}" for i in given]), strict=True))
-        blended = TITLE_SHARE * title + (1 - TITLE_SHARE) * answers
+        blended = _blend(near)
         width = min(EXTRA, len(self.ids))
         cut = np.partition(blended, len(self.ids) - width, axis=1)[:, len(self.ids) - width]  # each row's EXTRA-th best
         out = []
@@ -264,25 +281,15 @@ class MeaningReranker:
                     pool[qid] = (Candidate(id=qid, score=0.0, head=0.0, body=0.0, fuzzy=0.0, entry="", words=(),
                                            coverage=0.0), ABSENT_PLACE)
             columns = [self.position[qid] for qid in pool]
-            plain = (title[i, columns], answers[i, columns])
-            title_in, answers_in = self.closeness_at(read_with[i], columns) if i in read_with else plain
-            passage_in = self.passage_closeness_at(read_with[i], columns) if i in read_with else passage[i, columns]
-            out.append([Described(c, t, a, place, m, tc, ac, pm, pc) for (c, place), t, a, m, tc, ac, pm, pc in
-                        zip(pool.values(), *(x.tolist() for x in plain), blended[i, columns].tolist(),
-                            title_in.tolist(), answers_in.tolist(), passage[i, columns].tolist(),
-                            passage_in.tolist(), strict=True)])
+            plain = Closeness(near.title[i, columns], near.answers[i, columns], near.passage[i, columns])
+            within = self.closeness_at(read_with[i], columns) if i in read_with else plain
+            out.append([Described(candidate=c, title_meaning=t, answer_meaning=a, words_place=place, meaning=m,
+                                  title_in_context=tc, answer_in_context=ac, passage_meaning=pm, passage_in_context=pc)
+                        for (c, place), t, a, pm, m, tc, ac, pc in
+                        zip(pool.values(), plain.title.tolist(), plain.answers.tolist(), plain.passage.tolist(),
+                            blended[i, columns].tolist(), within.title.tolist(), within.answers.tolist(),
+                            within.passage.tolist(), strict=True)])
         return out
-
-    def closeness_at(self, vector: np.ndarray, columns: list[int]) -> tuple[np.ndarray, np.ndarray]:
-        """:meth:`closeness` of one text's ``vector`` to the bank questions at ``columns`` alone: what a question
-        read with its source's answer needs for its candidates, without a product with the whole bank."""
-        entries, answers = self._bank_vectors()
-        if not columns:
-            return np.zeros(0, dtype=np.float32), np.zeros(0, dtype=np.float32)
-        spans = [self._entries_of[k] for k in columns]
-        starts = np.cumsum([0, *(len(span) for span in spans[:-1])])
-        title = np.maximum.reduceat(entries[np.concatenate(spans)] @ vector, starts)  # each column's closest entry
-        return title, answers[columns] @ vector
 
     def rerank(self, queries: list[str], ranked: list[list[Candidate]], top: int = 3,
                skip: list[str | None] | None = None, contexts: list[str] | None = None) -> list[list[Candidate]]:
@@ -294,13 +301,19 @@ class MeaningReranker:
                 for described in self.describe(queries, ranked, skip, contexts)]
 
 
+def _blend(near: Closeness) -> np.ndarray:
+    """The meaning score the report shows: ``TITLE_SHARE`` from the closest title or alias, the rest from the answers."""
+    return TITLE_SHARE * near.title + (1 - TITLE_SHARE) * near.answers
+
+
 def passages(question: Question) -> list[str]:
-    """The passages the model reads of a question's answers: each prose paragraph of MIN_PASSAGE_WORDS words
-    or more, once, after the question's title (a paragraph alone often leaves its subject unsaid, as in
-    "It runs once per request."); the title alone when the answers have none."""
-    found = dict.fromkeys(p for answer in question.answers.values() for p in paragraphs(answer)
-                          if len(p.split()) >= MIN_PASSAGE_WORDS)
-    return [f"{question.title}: {p}" for p in found] or [question.title]
+    """The passages the model reads of a question's answers: each prose block (:func:`handbook.body.answer_blocks`:
+    a paragraph, a list item, a table row; its boxes of follow-ups and red flags left out) of ``MIN_PASSAGE_WORDS``
+    words or more, once, after the question's title, since a block alone often leaves its subject unsaid ("It
+    runs once per request."); the title alone when the answers have none."""
+    found = dict.fromkeys(block for answer in question.answers.values() for block in answer_blocks(answer)
+                          if len(block.split()) >= MIN_PASSAGE_WORDS)
+    return [f"{question.title}: {block}" for block in found] or [question.title]
 
 
 def model_installed() -> bool:
