@@ -519,3 +519,16 @@ def test_each_unsure_question_is_read_with_its_own_source_answer() -> None:
     assert by_ref["q4"].about == "receiver signal post_save sent"  # the report keeps the digest for review
     assert report.to_json()["matches"][4]["about"] == "receiver signal post_save sent"
     assert by_ref["q3b"].about == "" and by_ref["q3b"].candidates[0]["id"] not in ("signals", "deploying")
+
+
+def test_closeness_is_the_same_read_a_few_queries_at_a_time(monkeypatch) -> None:
+    """Queries are compared with the bank CHUNK at a time: the rows are those of one product."""
+    from handbook import meaning
+
+    asked = ["signal receiver", "redis cache", "production server", "json serializer", "deploy"]
+    whole = MeaningReranker(BANK, VectorCache(bag_of_words, None)).closeness(asked)
+    monkeypatch.setattr(meaning, "CHUNK", 2)
+    chunked = MeaningReranker(BANK, VectorCache(bag_of_words, None)).closeness(asked)
+    assert chunked.title.shape == chunked.passage.shape == (5, len(BANK))
+    assert chunked.title == pytest.approx(whole.title) and chunked.passage == pytest.approx(whole.passage)
+    assert MeaningReranker(BANK, VectorCache(bag_of_words, None)).closeness([]).passage.shape == (0, len(BANK))

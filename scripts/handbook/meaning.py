@@ -53,6 +53,7 @@ MIN_PASSAGE_WORDS = 6  # shorter blocks ("For example:") say too little to be re
 CACHE_ENV = "HANDBOOK_EMBEDDING_CACHE"
 DEFAULT_CACHE = Path(__file__).resolve().parents[2] / ".cache" / f"vectors-{MODEL_NAME}.npz"
 
+CHUNK = 1000        # queries compared with every title or passage at a time
 KEEP_DAYS = 30      # a cached vector unused for more than this many days is dropped
 
 Encode = Callable[[list[str]], np.ndarray]
@@ -162,8 +163,12 @@ class Grouped:
         return cls(vectors([text for group in groups for text in group]), np.cumsum([0, *sizes[:-1]]))
 
     def closest(self, asked: np.ndarray) -> np.ndarray:
-        """One row per asked vector, one column per question: the cosine with the question's closest text."""
-        return np.maximum.reduceat(asked @ self.vectors.T, self.first, axis=1)
+        """One row per asked vector, one column per question: the cosine with the question's closest text
+        (computed ``CHUNK`` rows at a time, so the full query-by-text product is never held at once)."""
+        if not len(asked):
+            return np.zeros((0, len(self.first)), dtype=np.float32)
+        return np.vstack([np.maximum.reduceat(asked[k:k + CHUNK] @ self.vectors.T, self.first, axis=1)
+                          for k in range(0, len(asked), CHUNK)])
 
     def closest_at(self, vector: np.ndarray, columns: list[int]) -> np.ndarray:
         """:meth:`closest` of one vector to the questions at ``columns`` alone (any order, repeats allowed)."""
@@ -223,6 +228,9 @@ class MeaningReranker:
         """The queries' closeness to every bank question (one row per query, one column per question); with
         ``passage=False`` the passages are not read (their matrix is empty)."""
         entries, answers = self._entry_vectors()
+        if not queries:
+            none = np.zeros((0, len(self.ids)), dtype=np.float32)
+            return Closeness(none, none, none)
         asked = self.vectors(queries)
         closest = self._passage_vectors().closest(asked) if passage else np.zeros((len(queries), 0), np.float32)
         return Closeness(entries.closest(asked), asked @ answers.T, closest)
