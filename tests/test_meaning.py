@@ -532,3 +532,13 @@ def test_closeness_is_the_same_read_a_few_queries_at_a_time(monkeypatch) -> None
     assert chunked.title.shape == chunked.passage.shape == (5, len(BANK))
     assert chunked.title == pytest.approx(whole.title) and chunked.passage == pytest.approx(whole.passage)
     assert MeaningReranker(BANK, VectorCache(bag_of_words, None)).closeness([]).passage.shape == (0, len(BANK))
+
+
+def test_an_empty_bank_has_no_question_to_be_close_to() -> None:
+    from handbook.meaning import Grouped
+
+    empty = Grouped.of([], VectorCache(bag_of_words, None))
+    assert len(empty.first) == 0
+    with pytest.raises(ValueError, match="at least one text"):
+        Grouped.of([["a title"], []], VectorCache(bag_of_words, None))
+    assert MeaningReranker([], VectorCache(bag_of_words, None)).describe(["signal"], [[]]) == [[]]

@@ -160,7 +160,7 @@ class Grouped:
         if any(not group for group in groups):
             raise ValueError("every question needs at least one text to compare with")
         sizes = [len(group) for group in groups]
-        return cls(vectors([text for group in groups for text in group]), np.cumsum([0, *sizes[:-1]]))
+        return cls(vectors([text for group in groups for text in group]), np.cumsum([0, *sizes])[:-1])
 
     def closest(self, asked: np.ndarray) -> np.ndarray:
         """One row per asked vector, one column per question: the cosine with the question's closest text
