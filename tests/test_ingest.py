@@ -256,6 +256,14 @@ READER_CASES = {
         (17, "How do you cache the product list?")]),
     "questions.json": ("structured", [
         (4, "What is an order?"), (6, "How do you refund an order?"), (8, "Why keep prices in cents?")]),
+    "quiz_data.ts": ("code", [  # TypeScript data: options (strings or objects) and the props' title are not questions
+        (7, "Which class lists the shop's products?"),
+        (15, "How do you keep the product list from running one query per category?"),  # '…' + '…' joined
+        (22, "Why store prices in cents?")]),
+    "quiz_data.js": ("code", [  # JSX component with its data inline; `text` counts beside `answers`, state is no question
+        (6, "What is an order?"), (7, "How do you refund an order?"), (12, "Why index the SKU column?")]),
+    "quiz_data.py": ("code", [  # dicts and keyword calls; an f-string and a settings dict are not questions
+        (7, "What is a product endpoint?"), (9, "How do you paginate orders?")]),
     "page.html": ("html", [  # nav, <pre> and lower-rank headings are not questions; wrapped text is collapsed
         (9, "What is a product endpoint?"), (14, "How do you paginate orders?"), (19, "Explain throttling.")]),
 }

@@ -414,3 +414,66 @@ def test_repaired_lines_blank_exactly_the_hidden_one_based_lines() -> None:
     from handbook.readers.plain_text import repaired_lines
 
     assert repaired_lines(Document("doc.md", "a\nb\nc", blanked=frozenset({2}))) == ["a", "", "c"]
+
+
+def code(text: str) -> list[tuple[int, str, str | None]]:
+    from handbook.readers.code_data import CodeDataReader
+
+    return [(f.line, f.text, f.section) for f in CodeDataReader().read(Document("data", text))]
+
+
+def test_code_data_reads_js_strings_as_the_program_means_them() -> None:
+    text = ("const quiz = [\n"
+            "  { question: 'It\\'s \\u00e9t\\u00e9: why \\\"quote\\\"?', answer: 1 },\n"
+            "  { question: \"Joined \" + ('in ' + \"parts?\"), answer: 2 },\n"
+            "  { question: `Plain ${name} template?`, answer: 3 },\n"
+            "  { 'question': `A backtick one?`, answer: 4 },\n"
+            "];\n")
+    assert code(text) == [(2, "It's été: why \"quote\"?", None), (3, "Joined in parts?", None),
+                          (5, "A backtick one?", None)]
+
+
+def test_code_data_weak_keys_need_an_answer_key_and_options_are_never_questions() -> None:
+    text = ("export const pages = [{ title: 'Home', path: '/' }, { title: 'About', path: '/about' }];\n"
+            "export const quiz = [{ text: 'What is a view?', choices: [{ text: 'A function?', correct: true }] }];\n")
+    assert code(text) == [(2, "What is a view?", None)]
+
+
+def test_code_data_groups_give_their_title_as_section_and_a_lone_question_key_counts() -> None:
+    text = ("QUIZ = {'name': 'Views', 'items': [{'Question_Text': 'What is a view?'},\n"
+            "                                {'q': 'What is a mixin?'}]}\n")
+    assert code(text) == [(1, "What is a view?", "Views"), (2, "What is a mixin?", "Views")]
+
+
+def test_code_data_is_no_reading_of_prose_markdown_or_broken_code() -> None:
+    from handbook.readers.code_data import CodeDataReader
+
+    reader = CodeDataReader()
+    for text in ("What is a view?\nA function.\n", "## What is a view?\n\n- A function\n", "",
+                 "const quiz = [{ question: 'Unclosed?' ;\n", "items = [{'question': 'Unclosed?'\n",
+                 "answer = {'question': some_variable, 'answer': 1}\n"):
+        assert reader.confidence(Document("doc", text)) == 0.0, text
+        assert reader.read(Document("doc", text)) == []
+
+
+def test_code_data_claims_the_whole_file_so_no_other_reader_reads_its_comments() -> None:
+    from handbook.readers import read_layout
+
+    text = "// What does this file hold?\n// Which quiz is it?\nexport default [{ question: 'What is a view?' }];\n"
+    reading = read_layout(Document("quiz.js", text))
+    assert (reading.layout, [(f.line, f.text) for f in reading.found]) == ("code", [(3, "What is a view?")])
+
+
+def test_code_data_wins_over_a_qa_reader_that_takes_question_keys_for_markers() -> None:
+    """``question:`` keys read as Q/A markers to the Q/A reader, which is as confident and would record each
+    question with its options and code glued on; a document a parser accepts whole is read as code."""
+    from handbook.readers import READERS, rate, read_layout
+
+    items = "".join(f"  {{\n    question: 'What is thing {n}?',\n    options: ['A) one', 'B) two'],\n"
+                    f"    correctAnswer: 1,\n    explanation: `Because {n}.`,\n  }},\n" for n in range(1, 6))
+    mapped = "export const cards = quiz.map((q) => ({\n  question: q.question,\n  answer: q.explanation,\n}));\n"
+    doc = Document("quiz.ts", f"export const quiz = [\n{items}];\n{mapped}")
+    assert rate(doc)["qa"] >= 0.5 and len(READERS["qa"].read(doc)) > 5  # the rival is real, and finds more
+    reading = read_layout(doc)
+    assert reading.layout == "code"
+    assert [(f.line, f.text) for f in reading.found] == [(3 + 6 * k, f"What is thing {k + 1}?") for k in range(5)]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .bare_lines import BareLinesReader
 from .base import Document, Found, Reader
+from .code_data import CodeDataReader
 from .details import DetailsReader
 from .headings import HeadingsReader
 from .html_page import HtmlPageReader
@@ -28,7 +29,7 @@ from .tables import TableReader
 from .toc import TocReader
 
 READERS: dict[str, Reader] = {r.name: r for r in (
-    StructuredReader(), HtmlPageReader(), QuizReader(), TocReader(), DetailsReader(), TableReader(), HeadingsReader(),
+    StructuredReader(), CodeDataReader(), HtmlPageReader(), QuizReader(), TocReader(), DetailsReader(), TableReader(), HeadingsReader(),
     NumberedHeadingsReader(),
     ListReader(), QAReader(), BareLinesReader(), MarkdownSectionsReader(), NumberedTextReader(), ProseReader(),
 )}
@@ -60,12 +61,15 @@ def claimed(reader: Reader, doc: Document, found: list[Found]) -> list[tuple[int
 
 
 def _best(doc: Document, ratings: dict[str, float], exclude: set[str]) -> tuple[str, list[Found]] | None:
-    """The most confident reader that finds something; among near-equals, the one that finds most."""
+    """The most confident reader that finds something; among near-equals, the one that finds most. A decisive
+    reader (one whose confidence rests on a parser accepting the whole document) that finds something wins."""
     readings = []
     for name, score in sorted(ratings.items(), key=lambda item: -item[1]):
         if name in exclude or score < THRESHOLD:
             continue
         found = READERS[name].read(doc)
+        if found and getattr(READERS[name], "decisive", False):
+            return name, found
         if found:
             readings.append((score, len(found), name, found))
     if not readings:
