@@ -11,8 +11,8 @@ Tuning data: the seeds without aliases, the seven documents of tests/data/dedup_
 further documents of tests/data/dedup_labels_extra/ (not registered sources, labelled blind); the
 thresholds and rules (scripts/handbook/dedup.py, matching.py, normalise.py) are tuned on these.
 Held-out data: tests/data/dedup_labels_fresh/ and the later sets of LATER_HELD_OUT
-(dedup_labels_fresh2/ to fresh5/), labelled blind; their rows are the honest figures, and their
-misses are never listed.
+(dedup_labels_fresh2/ to fresh16/), labelled blind, and the second blind labellings of
+LATER_SECOND; their rows are the honest figures, and their misses are never listed.
 """
 
 from __future__ import annotations
@@ -28,10 +28,13 @@ from handbook.calibration import (
     SECOND_LABELS,
     TUNING_DOCUMENTS,
     agreement,
+    either_labeller,
     held_out_labels,
     later_held_out_labels,
+    later_second_labels,
     load_labels,
     measure_all,
+    merged,
     misses,
     table,
     tuning_sets,
@@ -50,8 +53,9 @@ def main() -> int:
                              "(held-out misses are never listed)")
     parser.add_argument("--held-out", action="store_true",
                         help="also print the fresh held-out rows (tests/data/dedup_labels_fresh/, its second blind "
-                             "labelling in dedup_labels_fresh_second/, and the later held-out sets in "
-                             "dedup_labels_fresh2/ to fresh5/), figures only")
+                             "labelling in dedup_labels_fresh_second/, the later held-out sets in "
+                             "dedup_labels_fresh2/ to fresh16/, and the second labellings of the thirteenth and "
+                             "sixteenth with a row accepting either labeller's answers), figures only")
     args = parser.parse_args()
     paths = Paths(PROJECT_ROOT)
     _, questions = load_content(paths.content, paths.root)
@@ -67,12 +71,21 @@ def main() -> int:
     held_out = held_out_labels() if args.held_out else None
     second = held_out_labels(SECOND_LABELS) if args.held_out else None
     later = later_held_out_labels() if args.held_out else None
+    seconds = later_second_labels() if args.held_out else {}
+    for name, (first_labels, second_labels) in seconds.items():  # measured like the later sets, after them
+        assert later is not None
+        later[name] = second_labels
+        later[f"{name.split(',')[0]}, either labeller"] = either_labeller(merged(first_labels, questions),
+                                                                          merged(second_labels, questions))
     print(table(measure_all(questions, sources, overrides, held_out=held_out, left_out=True, held_out_second=second,
                             later_held_out=later)))
     if held_out and second:
         same, overlap, total = agreement(held_out, second)
         print(f"the two blind labellings of the held-out set agree on {same} of {total} main ids, "
               f"and overlap on {overlap}")
+    for name, (first_labels, second_labels) in seconds.items():
+        same, overlap, total = agreement(first_labels, second_labels)
+        print(f"{name.split(',')[0]}: the two blind labellings agree on {same} of {total} main ids, and overlap on {overlap}")
     if args.held_out and not held_out:
         print("(no fresh held-out labels yet: tests/data/dedup_labels_fresh/ is absent or empty)")
     return 0

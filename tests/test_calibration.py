@@ -28,6 +28,7 @@ from handbook.calibration import (
     load_labels,
     measure,
     measure_all,
+    merged,
     misses,
     seed_labels,
     table,
@@ -301,6 +302,51 @@ def test_a_second_blind_labelling_of_the_held_out_set_mostly_agrees() -> None:
     same, overlap, total = agreement(first, second)
     assert same / total >= 0.90 and overlap / total >= 0.97, (same, overlap, total)
 
+
+
+# Second blind labellings of the two later sets below the top-3 target (calibration.LATER_SECOND), made after both
+# were measured, by three people who saw neither the first labels nor any matcher output: floors for agreement
+# (main ids; any overlap of accepted ids) and for the matcher's figures against the second labels and against
+# either labeller's. As measured: thirteenth 241 and 251 of 260; top-3 93.2% (220/236) on the second labels,
+# 92.9% (223/240) on either's; sixteenth 113 and 114 of 117; 92.2% (94/102) and 91.4% (96/105). So on these sets
+# the labeller is worth one or two points, not the four to seven that the target asks for.
+SECOND_FLOORS = {
+    "thirteenth, second labeller": ({"same": 0.92, "overlap": 0.96}, {"second": 0.93, "either": 0.92}),
+    "sixteenth, second labeller": ({"same": 0.96, "overlap": 0.97}, {"second": 0.92, "either": 0.91}),
+}
+
+
+def test_every_second_labelling_has_floors() -> None:
+    from handbook.calibration import LATER_SECOND
+
+    assert [name for name, _, _ in LATER_SECOND] == list(SECOND_FLOORS)
+
+
+@pytest.mark.parametrize("which", list(SECOND_FLOORS))
+def test_second_blind_labellings_of_later_sets_agree_and_give_their_figures(which: str) -> None:
+    from handbook.calibration import agreement, either_labeller, later_second_labels
+
+    first, second = later_second_labels()[which]
+    assert sorted((lab.set, lab.line, lab.question, lab.about) for lab in first) == sorted(
+        (lab.set, lab.line, lab.question, lab.about) for lab in second)
+    same, overlap, total = agreement(first, second)
+    agreed, figures = SECOND_FLOORS[which]
+    assert same / total >= agreed["same"] and overlap / total >= agreed["overlap"], (same, overlap, total)
+    questions = _bank()[0]
+    both = {"second": merged(second, questions), "either": either_labeller(merged(first, questions), merged(second, questions))}
+    rows = measure_all(*_bank(), later_held_out=both)[-2:]
+    for row in rows:
+        assert row.top3 >= figures[row.name], f"{row.name}: top-3 {row.top3:.3f} ({row.in_top3}/{row.answered})"
+
+
+def test_either_labeller_accepts_both_labellers_answers() -> None:
+    from handbook.calibration import Label, either_labeller
+
+    first = [Label("d", "q1", "a", ("b",), 1), Label("d", "q2", None, (), 2), Label("d", "q3", None, (), 3)]
+    second = [Label("d", "q1", "c", (), 1), Label("d", "q2", "x", ("y",), 2), Label("d", "q3", None, (), 3)]
+    joined = either_labeller(first, second)
+    assert [(lab.id, lab.also) for lab in joined] == [("a", ("b", "c")), ("x", ("y",)), (None, ())]
+    assert [lab.accepts("c") for lab in joined] == [True, False, False]
 
 # --- the calibration code itself, on a small synthetic bank -------------------------------------------------
 

@@ -63,6 +63,16 @@ LATER_HELD_OUT = (
     ("fifteenth held-out set (20 documents)", LABELS.with_name("dedup_labels_fresh15")),  # after answer paragraphs
     ("sixteenth held-out set (29 documents)", LABELS.with_name("dedup_labels_fresh16")),  # the same matcher
 )
+# Second, independent blind labellings of the two later sets below the top-3 target: (row name, the first
+# labelling's row name, folder). The same questions, labelled after both sets were measured, from the question,
+# its digest and the bank alone, to learn how much of a shortfall is the labeller's; the targets are judged on
+# the first labelling.
+LATER_SECOND = (
+    ("thirteenth, second labeller", "thirteenth held-out set (55 documents)",
+     LABELS.with_name("dedup_labels_fresh13_second")),
+    ("sixteenth, second labeller", "sixteenth held-out set (29 documents)",
+     LABELS.with_name("dedup_labels_fresh16_second")),
+)
 EXTRA_LABELS = LABELS.with_name("dedup_labels_extra")  # tuning: documents that are not registered sources, labelled blind
 TUNING_DOCUMENTS = ("aditya-django50", "devinterview-django", "hiredev-questions", "pragati-django-celery-redis",
                     "sachin-readme-tables", "sanket-django-interview-que", "shivangi-django-interview-question")
@@ -271,6 +281,26 @@ def agreement(first: list[Label], second: list[Label]) -> tuple[int, int, int]:
         same += lab.id == other.id
         overlap += lab.id == other.id or bool(({lab.id, *lab.also} & {other.id, *other.also}) - {None})
     return same, overlap, len(first)
+
+
+def either_labeller(first: list[Label], second: list[Label]) -> list[Label]:
+    """The first labelling with what the second accepts accepted too: a question either labeller answers is
+    answered (by the first's id where it has one), and either's ids are right."""
+    by_line = {(lab.set, lab.line): lab for lab in second}
+    out = []
+    for lab in first:
+        other = by_line[(lab.set, lab.line)]
+        main = lab.id if lab.id is not None else other.id
+        accepted = {lab.id, *lab.also, other.id, *other.also} - {None, main}
+        out.append(dataclasses.replace(lab, id=main, also=tuple(sorted(accepted))))
+    return out
+
+
+def later_second_labels() -> dict[str, tuple[list[Label], list[Label]]]:
+    """Each second labelling of ``LATER_SECOND`` that has labels, by row name: (first labelling, second)."""
+    later = dict(LATER_HELD_OUT)
+    return {name: (held_out_labels(later[first]), labels) for name, first, folder in LATER_SECOND
+            if (labels := held_out_labels(folder))}
 
 
 def measure_all(questions: list[Question], sources: list[Source], overrides: Overrides,
