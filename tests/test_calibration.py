@@ -248,6 +248,11 @@ LATER_FLOORS = {
     # dropped): covered precision 92.3% (12/13), top-3 91.4% (96/105), new recall 100% (12/12); by words alone
     # 88.2% (15/17), 84.8%; the matcher before the answer paragraphs gives 92.4% (97/105). Its misses were not read.
     "sixteenth held-out set (29 documents)": (117, {"precision": 0.92, "top3": 0.91, "new_recall": 1.0}),
+    # seventeenth (fresh17/, 23 documents of 17 authors or sites, 10 of them web-page openings, first read with the
+    # same matcher, labelled blind by three people, measured once, after 105 questions that repeat an earlier
+    # labelled one or a registered source's were dropped): covered precision 97.6% (40/41), top-3 97.2% (176/181),
+    # new recall 100% (20/20); by words alone 93.5% (43/46), 89.0%. Its misses were not read.
+    "seventeenth held-out set (23 documents)": (201, {"precision": 0.97, "top3": 0.97, "new_recall": 1.0}),
 }
 
 

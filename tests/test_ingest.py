@@ -529,3 +529,13 @@ def test_choices_make_a_quiz_question_only_when_one_is_marked() -> None:
         doc = Document("x.md", text)
         (item,) = outer_lists(doc.tokens)[0]
         assert has_marked_choices(item, doc) is expected, text
+
+
+
+def test_comments_in_code_are_no_sections_that_mark_questions_off_topic() -> None:
+    """A ``# Docker`` comment above quiz data parses as a Markdown heading; in a file read as code it is none."""
+    raw = ("# Docker\nQUIZ = [\n    {'question': 'How do you keep secrets out of the repository?', 'answer': 'env'},\n"
+           "    {'question': 'Which setting lists the hosts Django serves?', 'answer': 'ALLOWED_HOSTS'},\n]\n")
+    result = ingest_document(raw, "quiz.py")
+    assert result.layout == "code"
+    assert [(q.line, q.off_topic) for q in result.questions] == [(3, False), (4, False)]

@@ -459,9 +459,11 @@ def test_code_data_is_no_reading_of_prose_markdown_or_broken_code() -> None:
 def test_code_data_claims_the_whole_file_so_no_other_reader_reads_its_comments() -> None:
     from handbook.readers import read_layout
 
-    text = "// What does this file hold?\n// Which quiz is it?\nexport default [{ question: 'What is a view?' }];\n"
+    text = ("// What does this file hold?\n// Which quiz is it?\nexport default [\n  { question: 'What is a view?' },\n"
+            "  { question: 'What is a model?' },\n];\n")
     reading = read_layout(Document("quiz.js", text))
-    assert (reading.layout, [(f.line, f.text) for f in reading.found]) == ("code", [(3, "What is a view?")])
+    assert (reading.layout, [(f.line, f.text) for f in reading.found]) == (
+        "code", [(4, "What is a view?"), (5, "What is a model?")])
 
 
 def test_code_data_wins_over_a_qa_reader_that_takes_question_keys_for_markers() -> None:
@@ -477,3 +479,91 @@ def test_code_data_wins_over_a_qa_reader_that_takes_question_keys_for_markers() 
     reading = read_layout(doc)
     assert reading.layout == "code"
     assert [(f.line, f.text) for f in reading.found] == [(3 + 6 * k, f"What is thing {k + 1}?") for k in range(5)]
+
+
+
+def test_code_data_reads_commonjs_that_also_parses_as_python() -> None:
+    """``module.exports = [...]`` with unquoted keys is valid Python that holds no question: read as JavaScript."""
+    text = ("module.exports = [\n  { question: 'What is a view?', options: ['A) a callable'], answer: 0 },\n"
+            "  { question: 'What is a model?', options: ['A) a class'], answer: 0 },\n];\n")
+    assert code(text) == [(2, "What is a view?", None), (3, "What is a model?", None)]
+
+
+def test_code_data_a_single_stray_question_key_does_not_outrank_a_better_reader() -> None:
+    from handbook.readers import read_layout
+    from handbook.readers.code_data import CodeDataReader
+
+    text = ("export const meta = { title: 'Django views', prompt: 'Read before the interview' };\n"
+            "export const body = `\n## What is a view?\n\nA callable that takes a request.\n\n"
+            "## What is a class-based view?\n\nA view written as a class.\n\n## What does as_view() do?\n\n"
+            "It turns the class into a callable.\n`;\n")
+    doc = Document("notes.js", text)
+    assert not CodeDataReader().decisive(doc) and CodeDataReader().confidence(doc) < 1.0
+    assert read_layout(doc).layout.startswith("headings")
+
+
+@pytest.mark.parametrize("text", [
+    # Django settings: NAME beside OPTIONS
+    "DATABASES = {'default': {'ENGINE': 'django.db.backends.postgresql', 'NAME': 'shop', 'OPTIONS': {'sslmode': 'x'}}}\n"
+    "AUTH_PASSWORD_VALIDATORS = [{'NAME': 'django.contrib.auth.password_validation.MinimumLengthValidator', "
+    "'OPTIONS': {'min_length': 9}}]\n",
+    # inquirer prompts: name and message beside choices
+    "module.exports = [{ type: 'list', name: 'framework', message: 'Pick one', choices: ['django', 'flask'] }];\n",
+    # a form config: `optional` is no option list; a shape with single-letter numeric keys
+    "const fields = [{ name: 'country', text: 'Country', optional: true }, { name: 'nick', text: 'Nickname' }];\n"
+    "const shapes = [{ title: 'unit square', a: 1, b: 1 }, { title: 'rectangle', a: 2, b: 1 }];\n",
+    # an API call's prompt, and a migration's CreateModel
+    "client.completions.create(model='m', prompt='Summarise the release notes')\n"
+    "migrations.CreateModel(name='Choice', fields=[('id', models.AutoField())], options={'ordering': ['id']})\n",
+])
+def test_code_data_is_no_reading_of_ordinary_code(text: str) -> None:
+    from handbook.readers.code_data import CodeDataReader
+
+    doc = Document("code", text)
+    assert CodeDataReader().confidence(doc) < 0.5 and not CodeDataReader().decisive(doc), code(text)
+
+
+def test_code_data_needs_a_parse_without_errors() -> None:
+    from handbook.readers.code_data import CodeDataReader
+
+    good = "const quiz = [{ question: 'What is a view?', answer: 1 }, { question: 'What is a model?', answer: 2 }];\n"
+    assert CodeDataReader().confidence(Document("q.js", good)) == 1.0
+    for broken in (good + "const = ;\n", "quiz = [{'question': 'What is a view?', 'answer': 1},\n"):
+        assert code(broken) == [], broken
+
+
+def test_code_data_joins_surrogate_escapes_and_reads_octal_ones() -> None:
+    text = "const q = [{ question: 'Emoji \\ud83d\\ude00 \\101 ok?', answer: 1 }];\n"
+    assert code(text) == [(1, "Emoji \U0001f600 A ok?", None)]
+
+
+def test_code_data_follow_ups_are_questions_and_option_objects_never() -> None:
+    text = ("quiz = [\n"
+            "    {'question': 'Main question?', 'followUps': [{'question': 'Sub one?'}, {'question': 'Sub two?'}]},\n"
+            "    {'question': 'Which is right?', 'variants': [{'text': 'A?', 'correct': True}, {'text': 'B?', 'correct': False}]},\n"
+            "    {'question': 'Which lists?', 'extra': [{'text': 'Not a question?', 'answer': 'x'}]},\n"
+            "]\n")
+    assert [(line, q) for line, q, _ in code(text)] == [
+        (2, "Main question?"), (2, "Sub one?"), (2, "Sub two?"), (3, "Which is right?"), (4, "Which lists?")]
+
+
+def test_code_data_lines_are_where_the_text_starts() -> None:
+    text = ("const quiz = [\n  { question: (\n    'In parens?'\n  ), answer: 1 },\n"
+            "  { question: `\n    What is\n    X?\n  `, answer: 2 },\n];\n")
+    assert [(line, q) for line, q, _ in code(text)] == [(3, "In parens?"), (6, "What is X?")]
+
+
+def test_code_data_survives_a_string_built_from_many_parts() -> None:
+    parts = " + ".join(["'ab'"] * 3000)
+    text = f"const html = {parts};\nconst quiz = [{{ question: 'What is a view?', answer: 1 }}, {{ question: 'Why?', answer: 2 }}];\n"
+    assert [q for _, q, _ in code(text)] == ["What is a view?", "Why?"]
+
+
+def test_code_data_groups_and_end_lines() -> None:
+    from handbook.readers.code_data import CodeDataReader
+
+    text = ("export default {\n  title: 'Views',\n  questions: [\n    { question: 'What is a view?',\n"
+            "      options: ['a', 'b'],\n    },\n    { question: 'What is a mixin?', answer: 1 },\n  ],\n};\n")
+    found = CodeDataReader().read(Document("q.ts", text))
+    assert [(f.line, f.text, f.section, f.end) for f in found] == [
+        (4, "What is a view?", "Views", 6), (7, "What is a mixin?", "Views", 7)]

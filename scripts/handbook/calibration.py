@@ -62,6 +62,7 @@ LATER_HELD_OUT = (
     ("fourteenth held-out set (49 documents)", LABELS.with_name("dedup_labels_fresh14")),  # after joined words
     ("fifteenth held-out set (20 documents)", LABELS.with_name("dedup_labels_fresh15")),  # after answer paragraphs
     ("sixteenth held-out set (29 documents)", LABELS.with_name("dedup_labels_fresh16")),  # the same matcher
+    ("seventeenth held-out set (23 documents)", LABELS.with_name("dedup_labels_fresh17")),  # the same matcher again
 )
 # Second, independent blind labellings of the two later sets below the top-3 target: (row name, the first
 # labelling's row name, folder). The same questions, labelled after both sets were measured, from the question,

@@ -130,6 +130,8 @@ def ingest_document(raw: str, name: str = "<document>", layout: str = "auto", sk
     """Read a raw document with the named layout (``auto``: detect); :class:`LayoutError` when none is confident."""
     doc = Document(name, raw)
     reading = read_layout(doc, layout)
+    if not getattr(READERS[reading.layout.split("+")[0]], "markdown", True):
+        doc = dataclasses.replace(doc, markdown=False)  # no Markdown headings: sections and answers are the reader's
     found = without_labels(reading.found)
     return Ingested(reading.layout, reading.confidence, to_questions(doc, found, skip_sections, skip_questions),
                     reading.ratings)

@@ -48,6 +48,7 @@ class Document:
     name: str
     raw: str
     blanked: frozenset[int] = field(default_factory=frozenset)  # 1-based lines hidden from readers
+    markdown: bool = True  # False for a document read as code: its "# comments" are no headings
 
     @cached_property
     def text(self) -> str:
@@ -71,7 +72,9 @@ class Document:
 
         A setext heading over several lines is left out: in real documents it is a paragraph that a
         line of dashes happens to follow (an answer's text above a ``-----`` rule), not a title."""
-        out = []
+        out: list[Heading] = []
+        if not self.markdown:
+            return out
         for index, token in enumerate(self.tokens):
             if token.type == "heading_open" and token.map:
                 text = self.tokens[index + 1].content.strip()

@@ -2,12 +2,24 @@
 TypeScript (``[{question: '…', options: […], answer: 1}]``) or as dicts (or keyword calls) in Python.
 
 The document is parsed with a real parser, never with regexes: Python with :mod:`ast`, JavaScript and
-TypeScript with tree-sitter's TypeScript grammar (its TSX grammar when the file holds JSX). A document that
-either parses without a single error is code; every object whose question key holds a plain string is one
-question, recorded at the line its text starts on, and its answer runs to the object's last line. Arrays under an
-options key (``options``, ``choices``, ``answers``…) hold options, never questions. An object whose values
-hold further questions is a group, and its title is their section. A weak key (``title``, ``text``) counts
-only beside an answer key, so ``{title: 'Quiz', …}`` in a component's props is no question.
+TypeScript with tree-sitter's TypeScript grammar (its TSX grammar when the file holds JSX). A text that
+parses without a single error is code (JavaScript that happens to be valid Python, such as
+``module.exports = [...]``, is read as JavaScript when Python finds no question in it).
+
+* An object whose question key (``question``, ``q``, ``questionText``…) holds a plain string is a question,
+  recorded at the line its text starts on; its answer runs to the object's last line. Questions nested in
+  it (follow-ups) are questions too.
+* A weak key (``title``, ``text``, ``prompt``) makes a question only beside an answer: an array of options
+  (``options``, ``choices``, ``answers``…), a plain ``answer``/``correct…``/``explanation`` value, or two
+  lettered options ``a``…``d``. So ``{title: 'Home', path: '/'}`` in a component is no question.
+* Arrays of options hold options, never questions. An object that is no question but holds questions is a
+  group, and its title is their section.
+
+Not read: positional data (``Q("What is X?", "…")`` or ``["What is X?", "…"]``), strings built with
+substitutions (``f"…{x}"``, `` `…${x}` ``), and two questions on one line (ingest keeps one question per
+line). Confidence is the share of questions that ask or carry an answer; a file with two or more is read
+as code whatever other readers make of its lines (:meth:`CodeDataReader.decisive`); a single question
+found in code is read only when no reader does better.
 """
 
 from __future__ import annotations
@@ -15,7 +27,6 @@ from __future__ import annotations
 import ast
 import json
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -23,14 +34,22 @@ import tree_sitter
 import tree_sitter_typescript
 
 from .base import Document, Found
-from .text import collapse
+from .text import collapse, looks_like_question
 
-STRONG_KEYS = ("question", "q", "ques", "questiontext", "questiontitle", "prompt")
-WEAK_KEYS = ("title", "text", "name")
-ANSWER_KEY = re.compile(r"^(answer|correct|option|choice|explanation|solution|alternative|[a-d]$)")
-OPTION_LIST_KEY = re.compile(r"^(option|choice|answer|alternative|distractor|incorrect|wrong)")
+STRONG_KEYS = ("question", "q", "ques", "questiontext", "questiontitle", "questionstem")
+WEAK_KEYS = ("title", "text", "prompt")
+OPTION_KEYS = frozenset({"options", "option", "choices", "choice", "answers", "alternatives", "distractors",
+                         "incorrectanswers", "wronganswers", "variants", "responses"})
+ANSWER_KEYS = frozenset({"answer", "correct", "correctanswer", "correctoption", "correctindex", "correctchoice",
+                         "rightanswer", "explanation", "solution"})
+LETTER_KEYS = ("a", "b", "c", "d")
 SECTION_KEYS = ("title", "name", "topic", "category", "section", "heading")
+DATA_CALLEE = re.compile(r"dict$|question|quiz|card|faq|item|mcq|^q$", re.IGNORECASE)  # Python calls read as data
+# Only a text with a question key followed by ":" or "=" is parsed at all: parsing every Markdown document
+# twice over would cost a second per 10,000 lines.
+GATE = re.compile(r"""(?im)["']?\b(?:question\w*|q|ques|prompt|title|text)["']?\s*[:=]""")
 ESCAPES = {"n": "\n", "t": "\t", "r": "", "b": "", "f": "", "v": "", "0": ""}
+OCTAL = re.compile(r"^[0-7]{1,3}$")
 
 
 def key_name(raw: str) -> str:
@@ -40,68 +59,122 @@ def key_name(raw: str) -> str:
 
 @dataclass(frozen=True)
 class Item:
-    """One object or dict literal: every key (compared form), the keys with string values (with their lines),
-    the objects nested under each key, and its last line."""
+    """One object or dict literal: each key (compared form) with the kind of its value (``string``,
+    ``array``, ``object`` or ``other``), the string values with the line their text starts on, the objects
+    nested under each key, and its last line."""
 
-    keys: frozenset[str]
+    kinds: dict[str, str]
     strings: dict[str, tuple[str, int]]
     nested: list[tuple[str, Item]]
     end: int
 
 
-def question_of(item: Item) -> tuple[str, int] | None:
-    """The item's question text and line, when it is a question."""
+def answered(item: Item) -> bool:
+    """Whether the object carries an answer: options, a plain answer value, or two lettered options."""
+    kinds = item.kinds
+    return (any(kinds.get(k) == "array" for k in OPTION_KEYS)
+            or any(kinds.get(k) in ("string", "other") for k in ANSWER_KEYS)
+            or sum(kinds.get(k) == "string" for k in LETTER_KEYS) >= 2)
+
+
+def own_question(item: Item) -> tuple[tuple[str, int] | None, bool]:
+    """The item's question text and line (or None), and whether a strong key gave it."""
     for key in STRONG_KEYS:
         if key in item.strings and item.strings[key][0].strip():
-            return item.strings[key]
-    if any(ANSWER_KEY.match(k) for k in item.keys):
+            return item.strings[key], True
+    if answered(item):
         for key in WEAK_KEYS:
             if key in item.strings and item.strings[key][0].strip():
-                return item.strings[key]
-    return None
+                return item.strings[key], False
+    return None, False
 
 
-def questions(items: list[Item], section: str | None = None) -> Iterator[Found]:
-    """Every question among the items and inside them, in source order; a group's title is its section."""
-    for item in items:
-        own = question_of(item)
-        inner = [child for key, child in item.nested if not OPTION_LIST_KEY.match(key)]
-        if own is not None and not any(question_of(child) for child in inner):
-            yield Found(own[1], collapse(own[0]), section, None, item.end)
+@dataclass(frozen=True)
+class Asked:
+    """A question found in code, and whether it reads as one: it asks, or its object carries an answer."""
+
+    found: Found
+    sure: bool
+
+
+def questions(items: list[Item], section: str | None = None, strong_only: bool = False) -> list[Asked]:
+    """Every question among the items and inside them, in source order; a group's title is its section.
+    Inside a question, only strong-key objects are questions (its weak-key children are its options)."""
+    out: list[Asked] = []
+    stack: list[tuple[Item, str | None, bool]] = [(item, section, strong_only) for item in reversed(items)]
+    while stack:
+        item, within, strong = stack.pop()
+        own, by_strong_key = own_question(item)
+        inner = [child for key, child in item.nested if key not in OPTION_KEYS]
+        if own is not None and (by_strong_key or not strong):
+            text = collapse(own[0])
+            out.append(Asked(Found(own[1], text, within, None, item.end), answered(item) or looks_like_question(text)))
+            stack += [(child, within, True) for child in reversed(inner)]
             continue
         title = next((item.strings[k][0] for k in SECTION_KEYS if k in item.strings), None)
-        yield from questions(inner, collapse(title) if title else section)
+        stack += [(child, collapse(title) if title else within, strong) for child in reversed(inner)]
+    return out
+
+
+def _text_line(start_line: int, raw: str) -> int:
+    """The line a string's text starts on: past its opening quotes, brackets and blank lines."""
+    match = re.search(r"[^\s\"'`(]", raw)
+    return start_line + raw[:match.start() if match else 0].count("\n")
 
 
 # ---- Python -------------------------------------------------------------------------------------------------
 
 def _py_string(node: ast.AST) -> str | None:
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return node.value
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-        left, right = _py_string(node.left), _py_string(node.right)
-        return left + right if left is not None and right is not None else None
+    parts: list[str] = []
+    pending = [node]
+    while pending:  # a chain of "+" is walked with a stack: a long one would overflow the recursion
+        current = pending.pop()
+        if isinstance(current, ast.Constant) and isinstance(current.value, str):
+            parts.append(current.value)
+        elif isinstance(current, ast.BinOp) and isinstance(current.op, ast.Add):
+            pending += [current.right, current.left]
+        else:
+            return None
+    return "".join(parts)
+
+
+def _py_kind(node: ast.AST) -> str:
+    if _py_string(node) is not None:
+        return "string"
+    if isinstance(node, (ast.List, ast.Tuple)):
+        return "array"
+    if isinstance(node, (ast.Dict, ast.Call)):
+        return "object"
+    return "other"
+
+
+def _py_pairs(node: ast.AST) -> list[tuple[str, ast.AST]] | None:
+    """The key-value pairs of a dict literal or of a call that reads as data, else None."""
+    if isinstance(node, ast.Dict):
+        return [(k.value, v) for k, v in zip(node.keys, node.values, strict=True)
+                if isinstance(k, ast.Constant) and isinstance(k.value, str)]
+    if isinstance(node, ast.Call) and node.keywords:
+        callee = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+        if DATA_CALLEE.search(callee):
+            return [(kw.arg, kw.value) for kw in node.keywords if kw.arg]
     return None
 
 
 def _py_items(node: ast.AST) -> list[Item]:
-    """The top-level dict literals and keyword calls under ``node`` (nested ones are inside each Item)."""
-    pairs: list[tuple[str, ast.AST, int]] = []
-    if isinstance(node, ast.Dict):
-        pairs = [(k.value, v, v.lineno) for k, v in zip(node.keys, node.values, strict=True)
-                 if isinstance(k, ast.Constant) and isinstance(k.value, str)]
-    elif isinstance(node, ast.Call) and node.keywords:
-        pairs = [(kw.arg, kw.value, kw.value.lineno) for kw in node.keywords if kw.arg]
-    if not pairs:
+    """The outermost dict literals and data calls under ``node`` (nested ones are inside each Item)."""
+    pairs = _py_pairs(node)
+    if pairs is None:
         return [item for child in ast.iter_child_nodes(node) for item in _py_items(child)]
-    strings, nested = {}, []
-    for raw, value, line in pairs:
+    kinds, strings, nested = {}, {}, []
+    for raw, value in pairs:
+        key = key_name(raw)
+        kinds.setdefault(key, _py_kind(value))
         text = _py_string(value)
         if text is not None:
-            strings.setdefault(key_name(raw), (text, line))
+            strings.setdefault(key, (text, _text_line(value.lineno, text)))
         else:
-            nested += [(key_name(raw), item) for item in _py_items(value)]
-    return [Item(frozenset(key_name(raw) for raw, _, _ in pairs), strings, nested, node.end_lineno or node.lineno)]
+            nested += [(key, item) for item in _py_items(value)]
+    return [Item(kinds, strings, nested, getattr(node, "end_lineno", None) or node.lineno)]
 
 
 def python_items(text: str) -> list[Item] | None:
@@ -124,71 +197,107 @@ def _parser(tsx: bool) -> tree_sitter.Parser:
 def _unescape(sequence: str) -> str:
     code = sequence[1:]
     if code[:1] in ("u", "x"):
-        digits = code[1:].strip("{}")
         try:
-            return chr(int(digits, 16))
+            return chr(int(code[1:].strip("{}"), 16))
         except ValueError:
             return code
+    if OCTAL.match(code) and code != "0":
+        return chr(int(code, 8))
     if code.startswith(("\n", "\r")):
         return ""  # a line continuation
     return ESCAPES.get(code, code)
 
 
+def _source(node: tree_sitter.Node) -> str:
+    return (node.text or b"").decode("utf-8", "replace")
+
+
 def _js_string(node: tree_sitter.Node) -> str | None:
-    if node.type in ("string", "template_string"):
-        parts = []
-        for child in node.named_children:
-            if child.type == "template_substitution":
+    parts: list[str] = []
+    pending = [node]
+    while pending:  # "+" chains and parentheses walked with a stack (see _py_string)
+        current = pending.pop()
+        if current.type in ("string", "template_string"):
+            for child in current.named_children:
+                if child.type == "template_substitution":
+                    return None
+                parts.append(_unescape(_source(child)) if child.type == "escape_sequence" else _source(child))
+        elif current.type == "binary_expression" and (op := current.child_by_field_name("operator")) is not None \
+                and op.type == "+":
+            left, right = current.child_by_field_name("left"), current.child_by_field_name("right")
+            if left is None or right is None:
                 return None
-            text = (child.text or b"").decode("utf-8")
-            parts.append(_unescape(text) if child.type == "escape_sequence" else text)
-        return "".join(parts)
-    if node.type == "binary_expression" and node.child_by_field_name("operator") is not None \
-            and node.child_by_field_name("operator").type == "+":
-        left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
-        if left is None or right is None:
+            pending += [right, left]
+        elif current.type == "parenthesized_expression" and current.named_child_count == 1:
+            pending.append(current.named_children[0])
+        else:
             return None
-        a, b = _js_string(left), _js_string(right)
-        return a + b if a is not None and b is not None else None
-    if node.type == "parenthesized_expression" and node.named_child_count == 1:
-        return _js_string(node.named_children[0])
-    return None
+    # "\ud83d\ude00" decodes to two surrogates: join them into the one character they write
+    return "".join(parts).encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
+def _js_kind(node: tree_sitter.Node) -> str:
+    if _js_string(node) is not None:
+        return "string"
+    return {"array": "array", "object": "object"}.get(node.type, "other")
 
 
 def _js_key(node: tree_sitter.Node) -> str | None:
     if node.type in ("property_identifier", "identifier", "number"):
-        return (node.text or b"").decode("utf-8")
+        return _source(node)
     return _js_string(node)
 
 
-def _js_items(node: tree_sitter.Node) -> list[Item]:
-    if node.type != "object":
-        return [item for child in node.named_children for item in _js_items(child)]
-    keys, strings, nested = set(), {}, []
+def _js_items(root: tree_sitter.Node) -> list[Item]:
+    """The outermost object literals under ``root``, each with its nested objects (walked with a stack)."""
+    out: list[Item] = []
+    pending = [root]
+    while pending:
+        node = pending.pop()
+        if node.type == "object":
+            out.append(_js_object(node))
+        else:
+            pending += reversed(node.named_children)
+    return out
+
+
+def _js_object(node: tree_sitter.Node) -> Item:
+    kinds, strings, nested = {}, {}, []
     for pair in node.named_children:
         key, value = pair.child_by_field_name("key"), pair.child_by_field_name("value")
-        if pair.type != "pair" or key is None or value is None:
+        if pair.type != "pair" or key is None or value is None or (raw := _js_key(key)) is None:
             continue
-        raw = _js_key(key)
-        if raw is None:
-            continue
-        keys.add(key_name(raw))
+        name = key_name(raw)
+        kinds.setdefault(name, _js_kind(value))
         text = _js_string(value)
         if text is not None:
-            strings.setdefault(key_name(raw), (text, value.start_point[0] + 1))
+            strings.setdefault(name, (text, _text_line(value.start_point[0] + 1, _source(value))))
         else:
-            nested += [(key_name(raw), item) for item in _js_items(value)]
-    return [Item(frozenset(keys), strings, nested, node.end_point[0] + 1)]
+            nested += [(name, item) for item in _js_items(value)]
+    return Item(kinds, strings, nested, node.end_point[0] + 1)
 
 
 def script_items(text: str) -> list[Item] | None:
-    """The items of a JavaScript or TypeScript file, or None when neither grammar parses it without an error."""
+    """The items of a JavaScript or TypeScript file, or None when it does not parse without an error (the
+    TSX grammar is tried only for a text that holds a JSX tag)."""
     source = text.encode("utf-8")
     for tsx in (False, True):
+        if tsx and "</" not in text and "/>" not in text:
+            break
         tree = _parser(tsx).parse(source)
         if not tree.root_node.has_error:
             return _js_items(tree.root_node)
     return None
+
+
+# ---- the reader ---------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class CodeReading:
+    """The questions a text holds as code data, and the share of them that ask or carry an answer."""
+
+    found: tuple[Found, ...]
+    sure: float
 
 
 def _is_json(text: str) -> bool:
@@ -200,27 +309,40 @@ def _is_json(text: str) -> bool:
 
 
 @lru_cache(maxsize=8)
-def found_in(text: str) -> tuple[Found, ...]:
-    """The questions a text holds as code data: none when it is no code, or code without questions."""
-    if not text.strip() or _is_json(text):
-        return ()  # JSON is data, read by the YAML/JSON reader (it parses as Python and as JavaScript too)
-    items = python_items(text)
-    if items is None:
-        items = script_items(text)
-    return tuple(questions(items or []))
+def reading(text: str) -> CodeReading:
+    """The text read as code data: nothing when it is no code, is JSON (the YAML/JSON reader's), or holds
+    no question key at all."""
+    if not GATE.search(text) or _is_json(text):
+        return CodeReading((), 0.0)
+    try:
+        asked = questions(python_items(text) or [])
+        if not asked:
+            asked = questions(script_items(text) or [])
+    except RecursionError:  # nesting deeper than Python's stack: no data file is written so
+        return CodeReading((), 0.0)
+    if not asked:
+        return CodeReading((), 0.0)
+    return CodeReading(tuple(a.found for a in asked), sum(a.sure for a in asked) / len(asked))
 
 
 class CodeDataReader:
     name = "code"
     whole_document = True  # a file of code is never one part of a mixed document
-    decisive = True  # a program the parser accepts whole is code, whatever its `question:` keys look like to a Q/A reader
+    markdown = False  # its "# comments" are no headings: sections come from the data's own groups
 
     def confidence(self, doc: Document) -> float:
-        return 1.0 if found_in(doc.text) else 0.0
+        read = reading(doc.text)
+        return read.sure if len(read.found) >= 2 else 0.6 * read.sure
+
+    def decisive(self, doc: Document) -> bool:
+        """Two or more questions that mostly ask or carry answers: the file is code, whatever another reader
+        makes of its lines (a Q/A reader takes ``question:`` keys for question markers and glues the options on)."""
+        read = reading(doc.text)
+        return len(read.found) >= 2 and read.sure >= 0.5
 
     def read(self, doc: Document) -> list[Found]:
-        return list(found_in(doc.text))
+        return list(reading(doc.text).found)
 
     def claimed(self, doc: Document) -> list[tuple[int, int]]:
-        """Code is read whole: no other reader reads the rest of a file of code."""
-        return [(1, len(doc.lines))] if found_in(doc.text) else []
+        """A file read as code is claimed whole, so no other reader reads the rest of it."""
+        return [(1, len(doc.lines))] if self.decisive(doc) else []

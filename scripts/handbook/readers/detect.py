@@ -61,14 +61,15 @@ def claimed(reader: Reader, doc: Document, found: list[Found]) -> list[tuple[int
 
 
 def _best(doc: Document, ratings: dict[str, float], exclude: set[str]) -> tuple[str, list[Found]] | None:
-    """The most confident reader that finds something; among near-equals, the one that finds most. A decisive
-    reader (one whose confidence rests on a parser accepting the whole document) that finds something wins."""
+    """The most confident reader that finds something; among near-equals, the one that finds most. A reader
+    that says it is decisive for the document (a parser accepted the whole of it) wins outright."""
     readings = []
     for name, score in sorted(ratings.items(), key=lambda item: -item[1]):
         if name in exclude or score < THRESHOLD:
             continue
         found = READERS[name].read(doc)
-        if found and getattr(READERS[name], "decisive", False):
+        decisive = getattr(READERS[name], "decisive", None)
+        if found and decisive is not None and decisive(doc):
             return name, found
         if found:
             readings.append((score, len(found), name, found))
