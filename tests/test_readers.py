@@ -567,3 +567,13 @@ def test_code_data_groups_and_end_lines() -> None:
     found = CodeDataReader().read(Document("q.ts", text))
     assert [(f.line, f.text, f.section, f.end) for f in found] == [
         (4, "What is a view?", "Views", 6), (7, "What is a mixin?", "Views", 7)]
+
+
+def test_code_data_reads_rows_whose_first_cell_asks_and_never_choices_pairs() -> None:
+    js = ("module.exports = [\n  ['What is a view?', 'A callable.', ''],\n  ['How do you paginate?', 'With a paginator.', ''],\n"
+          "  ['Explain signals.', 'Hooks on events.', ''],\n];\n")
+    assert [(line, q) for line, q, _ in code(js)] == [(2, "What is a view?"), (3, "How do you paginate?"), (4, "Explain signals.")]
+    py = 'CARDS = [\n    ("What is a model?", "A class"),\n    ("Why migrate?", "To change the schema"),\n]\n'
+    assert [(line, q) for line, q, _ in code(py)] == [(2, "What is a model?"), (3, "Why migrate?")]
+    choices = 'STATUS = [("draft", "Draft"), ("published", "Published")]\nSIZES = [["s", "Small"], ["m", "Medium"]]\n'
+    assert code(choices) == []

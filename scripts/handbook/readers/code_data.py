@@ -15,7 +15,10 @@ parses without a single error is code (JavaScript that happens to be valid Pytho
 * Arrays of options hold options, never questions. An object that is no question but holds questions is a
   group, and its title is their section.
 
-Not read: positional data (``Q("What is X?", "…")`` or ``["What is X?", "…"]``), strings built with
+* An array of rows (``[["What is X?", "…"], …]`` or a list of tuples) is a list of questions when nearly
+  every row's first cell is a string and most of those ask; the rest of each row is its answer.
+
+Not read: positional calls (``Q("What is X?", "…")``), strings built with
 substitutions (``f"…{x}"``, `` `…${x}` ``), and two questions on one line (ingest keeps one question per
 line). Confidence is the share of questions that ask or carry an answer; a file with two or more is read
 as code whatever other readers make of its lines (:meth:`CodeDataReader.decisive`); a single question
@@ -47,7 +50,8 @@ SECTION_KEYS = ("title", "name", "topic", "category", "section", "heading")
 DATA_CALLEE = re.compile(r"dict$|question|quiz|card|faq|item|mcq|^q$", re.IGNORECASE)  # Python calls read as data
 # Only a text with a question key followed by ":" or "=" is parsed at all: parsing every Markdown document
 # twice over would cost a second per 10,000 lines.
-GATE = re.compile(r"""(?im)["']?\b(?:question\w*|q|ques|prompt|title|text)["']?\s*[:=]""")
+GATE = re.compile(r"""(?im)["']?\b(?:question\w*|q|ques|prompt|title|text)["']?\s*[:=]"""
+                  r"""|[\[(]\s*["'`][^"'`\n]*\?""")  # or a row that opens with a question: ["What is X?", …]
 ESCAPES = {"n": "\n", "t": "\t", "r": "", "b": "", "f": "", "v": "", "0": ""}
 OCTAL = re.compile(r"^[0-7]{1,3}$")
 
@@ -116,6 +120,13 @@ def questions(items: list[Item], section: str | None = None, strong_only: bool =
     return out
 
 
+def asks_in_rows(firsts: list[str], size: int) -> bool:
+    """Whether an array's rows are questions with their answers: at least two rows, nearly every element a row
+    whose first cell is a string, and most of those asking (Django's ``choices`` pairs never do)."""
+    return (len(firsts) >= 2 and len(firsts) >= 0.9 * size
+            and sum(looks_like_question(collapse(text)) for text in firsts) >= 0.8 * len(firsts))
+
+
 def _text_line(start_line: int, raw: str) -> int:
     """The line a string's text starts on: past its opening quotes, brackets and blank lines."""
     match = re.search(r"[^\s\"'`(]", raw)
@@ -160,8 +171,23 @@ def _py_pairs(node: ast.AST) -> list[tuple[str, ast.AST]] | None:
     return None
 
 
+def _py_rows(node: ast.AST) -> list[Item] | None:
+    """A list of rows whose first cell is a question (``[("What is X?", "…"), …]``), as items; else None."""
+    if not isinstance(node, (ast.List, ast.Tuple)):
+        return None
+    rows = [(text, row) for row in node.elts if isinstance(row, (ast.List, ast.Tuple)) and len(row.elts) >= 2
+            and (text := _py_string(row.elts[0])) is not None]
+    if not asks_in_rows([text for text, _ in rows], len(node.elts)):
+        return None
+    return [Item({"question": "string"}, {"question": (text, _text_line(row.elts[0].lineno, text))}, [],
+                 getattr(row, "end_lineno", None) or row.lineno) for text, row in rows]
+
+
 def _py_items(node: ast.AST) -> list[Item]:
     """The outermost dict literals and data calls under ``node`` (nested ones are inside each Item)."""
+    rows = _py_rows(node)
+    if rows is not None:
+        return rows
     pairs = _py_pairs(node)
     if pairs is None:
         return [item for child in ast.iter_child_nodes(node) for item in _py_items(child)]
@@ -248,14 +274,30 @@ def _js_key(node: tree_sitter.Node) -> str | None:
     return _js_string(node)
 
 
+def _js_rows(node: tree_sitter.Node) -> list[Item] | None:
+    """An array of rows whose first cell is a question (``[["What is X?", "…"], …]``), as items; else None."""
+    if node.type != "array":
+        return None
+    rows = [(text, row) for row in node.named_children if row.type == "array" and row.named_child_count >= 2
+            and (text := _js_string(row.named_children[0])) is not None]
+    if not asks_in_rows([text for text, _ in rows], node.named_child_count):
+        return None
+    return [Item({"question": "string"},
+                 {"question": (text, _text_line(row.named_children[0].start_point[0] + 1, _source(row.named_children[0])))},
+                 [], row.end_point[0] + 1) for text, row in rows]
+
+
 def _js_items(root: tree_sitter.Node) -> list[Item]:
-    """The outermost object literals under ``root``, each with its nested objects (walked with a stack)."""
+    """The outermost object literals (and question rows) under ``root``, each with its nested objects (walked
+    with a stack)."""
     out: list[Item] = []
     pending = [root]
     while pending:
         node = pending.pop()
         if node.type == "object":
             out.append(_js_object(node))
+        elif (rows := _js_rows(node)) is not None:
+            out += rows
         else:
             pending += reversed(node.named_children)
     return out
