@@ -539,12 +539,13 @@ def test_code_data_joins_surrogate_escapes_and_reads_octal_ones() -> None:
 
 def test_code_data_follow_ups_are_questions_and_option_objects_never() -> None:
     text = ("quiz = [\n"
-            "    {'question': 'Main question?', 'followUps': [{'question': 'Sub one?'}, {'question': 'Sub two?'}]},\n"
+            "    {'question': 'Main question?', 'followUps': [\n"
+            "        {'question': 'Sub one?'},\n        {'question': 'Sub two?'},\n    ]},\n"
             "    {'question': 'Which is right?', 'variants': [{'text': 'A?', 'correct': True}, {'text': 'B?', 'correct': False}]},\n"
             "    {'question': 'Which lists?', 'extra': [{'text': 'Not a question?', 'answer': 'x'}]},\n"
             "]\n")
     assert [(line, q) for line, q, _ in code(text)] == [
-        (2, "Main question?"), (2, "Sub one?"), (2, "Sub two?"), (3, "Which is right?"), (4, "Which lists?")]
+        (2, "Main question?"), (3, "Sub one?"), (4, "Sub two?"), (6, "Which is right?"), (7, "Which lists?")]
 
 
 def test_code_data_lines_are_where_the_text_starts() -> None:
@@ -577,3 +578,48 @@ def test_code_data_reads_rows_whose_first_cell_asks_and_never_choices_pairs() ->
     assert [(line, q) for line, q, _ in code(py)] == [(2, "What is a model?"), (3, "Why migrate?")]
     choices = 'STATUS = [("draft", "Draft"), ("published", "Published")]\nSIZES = [["s", "Small"], ["m", "Medium"]]\n'
     assert code(choices) == []
+
+
+def test_code_data_rows_need_an_answer_beside_a_question_that_asks() -> None:
+    """JavaScript rows (with comments between them, not valid Python) read; tables whose first cells end in "?"
+    but hold no answer beside them (routes, test parameters) or whose first cells do not ask are none."""
+    from handbook.readers.code_data import CodeDataReader
+
+    js = ("const cards = [\n  // views\n  ['What is a view?', 'A callable that returns a response.'],\n"
+          "  ['Why use a mixin?', ['To share', 'To hide']],\n];\n")
+    found = CodeDataReader().read(Document("cards.js", js))
+    assert [(f.line, f.text, f.end) for f in found] == [(3, "What is a view?", 3), (4, "Why use a mixin?", 4)]
+    for text in ('ROUTES = [("/api/items/?", ItemHandler), ("/api/users/?", UserHandler)]\n',
+                 'CASES = [("What is a view?", 1), ("What is a model?", 2)]\n',
+                 'CASES = [("What is a view?", "Why not?"), ("What is a model?", "How so?")]\n',
+                 'OPTIONS = [("yes", "Do you agree?"), ("no", "Do you object?")]\n'):
+        assert code(text) == [], text
+
+
+def test_code_data_confidence_is_graded_and_one_question_is_never_decisive() -> None:
+    from handbook.readers.code_data import CodeDataReader
+
+    reader = CodeDataReader()
+    one = Document("one.py", 'QUIZ = [{"question": "What is a view?", "answer": "A callable"}]\n')
+    assert (reader.confidence(one), reader.decisive(one), reader.claimed(one)) == (0.6, False, [])
+    two = Document("two.py", 'QUIZ = [{"question": "What is a view?"}, {"question": "Views in short"}]\n')
+    assert (reader.confidence(two), reader.decisive(two), reader.claimed(two)) == (0.5, True, [(1, 2)])
+    asks = Document("asks.py", 'QUIZ = [{"question": "Views in short", "answer": 1}, {"question": "What is a view?"}]\n')
+    assert reader.confidence(asks) == 1.0
+    labels = Document("i18n.ts", "const en = { question: 'Question', answer: 'Answer' };\nconst q = { q: '7' };\n")
+    assert reader.read(labels) == []
+
+
+def test_code_data_reads_python_calls_only_when_the_callee_names_data() -> None:
+    data = 'QUIZ = [dict(question="What is a view?", answer="x"), Question(text="Why migrate?", answer="y")]\n'
+    assert [q for _, q, _ in code(data)] == ["What is a view?", "Why migrate?"]
+    calls = ('a = predictor.predict(question="What is a view?", passage="Views answer.")\n'
+             'b = discard(question="What is a model?", answer="A class")\n')
+    assert code(calls) == []
+
+
+def test_code_data_reads_deep_arrays_and_refuses_objects_nested_deeper_than_the_stack() -> None:
+    arrays = "const quiz = " + "[" * 3000 + "{ question: 'What is a view?' }" + "]" * 3000 + ";\n"
+    assert code(arrays) == [(1, "What is a view?", None)]  # arrays are walked with a stack
+    objects = "const quiz = " + "{ a: " * 3000 + "{ question: 'What is a view?' }" + " }" * 3000 + ";\n"
+    assert code(objects) == []  # objects recurse: past Python's stack the file is refused, never a crash

@@ -54,6 +54,8 @@ def answers(doc: Document, found: list[Found]) -> dict[int, str]:
     out: dict[int, str] = {}
     for item in found:
         last = min(following[item.line] - 1, item.line + ANSWER_LINES, _section_end(headings, item.line))
+        if not doc.markdown and item.end >= item.line:  # code data: the answer is the question's own object
+            last = min(last, item.end)
         own = doc.lines[item.line - 1] if item.line <= len(doc.lines) else ""
         rest = own.split(item.text, 1)[1] if item.text and item.text in own else ""
         if item.end == item.line and readable(rest).strip(" |*_"):  # the answer shares the question's line (a table row)

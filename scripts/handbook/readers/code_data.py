@@ -16,7 +16,9 @@ parses without a single error is code (JavaScript that happens to be valid Pytho
   group, and its title is their section.
 
 * An array of rows (``[["What is X?", "…"], …]`` or a list of tuples) is a list of questions when nearly
-  every row's first cell is a string and most of those ask; the rest of each row is its answer.
+  every row's first cell is a string, most of those ask, and most rows hold an answer beside it (an array of
+  options, or two words or more that do not ask); the rest of each row is its answer.
+* A question has two words of letters, or one that asks: ``'q'``, ``'7'`` or a ``'Question'`` label is none.
 
 Not read: positional calls (``Q("What is X?", "…")``), strings built with
 substitutions (``f"…{x}"``, `` `…${x}` ``), and two questions on one line (ingest keeps one question per
@@ -47,11 +49,11 @@ ANSWER_KEYS = frozenset({"answer", "correct", "correctanswer", "correctoption", 
                          "rightanswer", "explanation", "solution"})
 LETTER_KEYS = ("a", "b", "c", "d")
 SECTION_KEYS = ("title", "name", "topic", "category", "section", "heading")
-DATA_CALLEE = re.compile(r"dict$|question|quiz|card|faq|item|mcq|^q$", re.IGNORECASE)  # Python calls read as data
+DATA_CALLEE = re.compile(r"^(?:dict|OrderedDict)$|question|quiz|(?<!dis)card|faq|item|mcq|^q$", re.IGNORECASE)  # Python calls read as data
 # Only a text with a question key followed by ":" or "=" is parsed at all: parsing every Markdown document
 # twice over would cost a second per 10,000 lines.
-GATE = re.compile(r"""(?im)["']?\b(?:question\w*|q|ques|prompt|title|text)["']?\s*[:=]"""
-                  r"""|[\[(]\s*["'`][^"'`\n]*\?""")  # or a row that opens with a question: ["What is X?", …]
+GATE = re.compile(r"""(?im)["']?\b(?:question\w*|q|ques|prompt|title|text)["']?\s*[:=]\s*[rRuUbB]{0,2}[(\[{"'`]"""
+                  r"""|[\[(,]\s*[\[(]\s*[rRuUbB]{0,2}["'`]""")  # or a row that opens with a question: ["What is X?", …]
 ESCAPES = {"n": "\n", "t": "\t", "r": "", "b": "", "f": "", "v": "", "0": ""}
 OCTAL = re.compile(r"^[0-7]{1,3}$")
 
@@ -77,18 +79,25 @@ def answered(item: Item) -> bool:
     """Whether the object carries an answer: options, a plain answer value, or two lettered options."""
     kinds = item.kinds
     return (any(kinds.get(k) == "array" for k in OPTION_KEYS)
-            or any(kinds.get(k) in ("string", "other") for k in ANSWER_KEYS)
+            or any(kinds.get(k) == "other" or (kinds.get(k) == "string" and item.strings[k][0].strip())
+                   for k in ANSWER_KEYS)
             or sum(kinds.get(k) == "string" for k in LETTER_KEYS) >= 2)
+
+
+def wordy(text: str) -> bool:
+    """Whether a text can be a question at all: two words of letters, or one that asks (never 'q', '7', 'Question')."""
+    words = re.findall(r"[^\W\d_]{2,}", text)
+    return len(words) >= 2 or (bool(words) and looks_like_question(text))
 
 
 def own_question(item: Item) -> tuple[tuple[str, int] | None, bool]:
     """The item's question text and line (or None), and whether a strong key gave it."""
     for key in STRONG_KEYS:
-        if key in item.strings and item.strings[key][0].strip():
+        if key in item.strings and wordy(item.strings[key][0]):
             return item.strings[key], True
     if answered(item):
         for key in WEAK_KEYS:
-            if key in item.strings and item.strings[key][0].strip():
+            if key in item.strings and wordy(item.strings[key][0]):
                 return item.strings[key], False
     return None, False
 
@@ -120,11 +129,19 @@ def questions(items: list[Item], section: str | None = None, strong_only: bool =
     return out
 
 
-def asks_in_rows(firsts: list[str], size: int) -> bool:
+def answer_cell(text: str | None, is_array: bool) -> bool:
+    """A cell that answers: an array (of options), or text of two or more words that does not itself ask."""
+    return is_array or (text is not None and sum(bool(re.search(r"[^\W\d_]", w)) for w in text.split()) >= 2
+                        and not looks_like_question(collapse(text)))
+
+
+def asks_in_rows(firsts: list[str], size: int, answered_rows: int | None = None) -> bool:
     """Whether an array's rows are questions with their answers: at least two rows, nearly every element a row
-    whose first cell is a string, and most of those asking (Django's ``choices`` pairs never do)."""
+    whose first cell is a string, most of those asking, and most rows with an answer cell beside it
+    (:func:`answer_cell`): so route tables (``"/items/?"``), Django's ``choices`` and test parameters are none."""
     return (len(firsts) >= 2 and len(firsts) >= 0.9 * size
-            and sum(looks_like_question(collapse(text)) for text in firsts) >= 0.8 * len(firsts))
+            and sum(looks_like_question(collapse(text)) for text in firsts) >= 0.8 * len(firsts)
+            and (answered_rows is None or answered_rows >= 0.8 * len(firsts)))
 
 
 def _text_line(start_line: int, raw: str) -> int:
@@ -146,7 +163,7 @@ def _py_string(node: ast.AST) -> str | None:
             pending += [current.right, current.left]
         else:
             return None
-    return "".join(parts)
+    return "".join(parts).encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
 def _py_kind(node: ast.AST) -> str:
@@ -177,7 +194,9 @@ def _py_rows(node: ast.AST) -> list[Item] | None:
         return None
     rows = [(text, row) for row in node.elts if isinstance(row, (ast.List, ast.Tuple)) and len(row.elts) >= 2
             and (text := _py_string(row.elts[0])) is not None]
-    if not asks_in_rows([text for text, _ in rows], len(node.elts)):
+    answered_rows = sum(any(answer_cell(_py_string(cell), isinstance(cell, (ast.List, ast.Tuple))) for cell in row.elts[1:])
+                        for _, row in rows)
+    if not asks_in_rows([text for text, _ in rows], len(node.elts), answered_rows):
         return None
     return [Item({"question": "string"}, {"question": (text, _text_line(row.elts[0].lineno, text))}, [],
                  getattr(row, "end_lineno", None) or row.lineno) for text, row in rows]
@@ -278,9 +297,12 @@ def _js_rows(node: tree_sitter.Node) -> list[Item] | None:
     """An array of rows whose first cell is a question (``[["What is X?", "…"], …]``), as items; else None."""
     if node.type != "array":
         return None
-    rows = [(text, row) for row in node.named_children if row.type == "array" and row.named_child_count >= 2
+    elements = [child for child in node.named_children if child.type != "comment"]
+    rows = [(text, row) for row in elements if row.type == "array" and row.named_child_count >= 2
             and (text := _js_string(row.named_children[0])) is not None]
-    if not asks_in_rows([text for text, _ in rows], node.named_child_count):
+    answered_rows = sum(any(answer_cell(_js_string(cell), cell.type == "array") for cell in row.named_children[1:])
+                        for _, row in rows)
+    if not asks_in_rows([text for text, _ in rows], len(elements), answered_rows):
         return None
     return [Item({"question": "string"},
                  {"question": (text, _text_line(row.named_children[0].start_point[0] + 1, _source(row.named_children[0])))},
