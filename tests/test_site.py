@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -224,13 +225,44 @@ def test_what_changed_page_links_release_notes_and_questions(site_dir: Path) -> 
 
 
 # Issue 15's target is a full strict build under 5 s on a 2-core machine (3.5-4.0 s measured in fresh-clone
-# runs). The guard sits above the target so that a CI machine under other load does not fail on noise, and
-# still catches a real regression such as rendering every answer twice again (10.8 s before).
-BUILD_GUARD_SECONDS = 6.0
+# runs then). Machines differ: on the 2-core machines of a later session the same build, at the commit that had
+# passed at 4 s, took 6.7-8.6 s. So the guard is counted in units of the machine's own speed at the build's kind
+# of work (reference_seconds: Markdown with highlighted code, timed in the same run): builds took 13 to 16 units
+# (6.7 s in a fresh clone, one unit 0.42 s), and the guard, half as much again, still catches a real regression such as
+# rendering every answer twice (2.7 times the build's time when it happened).
+BUILD_GUARD_UNITS = 24.0
+
+
+def reference_seconds(rounds: int = 40) -> float:
+    """This machine's speed at the build's kind of work: a fixed page of Markdown with two highlighted Python
+    fences, rendered ``rounds`` times with the build's extensions (best of three)."""
+    import markdown
+
+    code = "".join(f"def view_{n}(request, pk):\n    obj = Model.objects.select_related('author').get(pk=pk)  # {n}\n"
+                   f"    return render(request, 'x.html', {{'obj': obj}})\n" for n in range(12))
+    text = "\n\n".join(["A paragraph with `inline_code()`, **bold** words and a [link](https://example.com)."] * 6
+                        + [f"```python\n{code}```"] * 2)
+    extensions = ["pymdownx.superfences", "pymdownx.highlight", "pymdownx.inlinehilite", "admonition", "attr_list"]
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        for _ in range(rounds):
+            markdown.markdown(text, extensions=extensions)
+        best = min(best, time.perf_counter() - start)
+    return best
 
 
 def test_the_strict_build_stays_fast(site_dir: Path) -> None:
-    from conftest import BUILD_SECONDS
+    from conftest import BUILD_SECONDS, record_metric
 
     assert BUILD_SECONDS.get("strict") is not None, "the build printed no time"
-    assert BUILD_SECONDS["strict"] <= BUILD_GUARD_SECONDS, BUILD_SECONDS
+    unit = reference_seconds()
+    record_metric("reference_seconds", round(unit, 3))
+    record_metric("strict_build_units", round(BUILD_SECONDS["strict"] / unit, 1))
+    assert BUILD_SECONDS["strict"] <= BUILD_GUARD_UNITS * unit, (BUILD_SECONDS, unit)
+
+
+def test_the_build_guard_counts_in_this_machines_units() -> None:
+    """The reference work takes a measurable time, and more rounds take longer: the guard cannot be vacuous."""
+    one, four = reference_seconds(5), reference_seconds(20)
+    assert 0.0 < one < four
