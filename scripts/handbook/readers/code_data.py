@@ -32,8 +32,10 @@ from __future__ import annotations
 import ast
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 import tree_sitter
 import tree_sitter_typescript
@@ -135,6 +137,28 @@ def answer_cell(text: str | None, is_array: bool) -> bool:
                         and not looks_like_question(collapse(text)))
 
 
+N = TypeVar("N")
+# What one node of a string expression holds: its own text parts and the nodes to read after them, left to
+# right, or None for a node that is no plain string (a name, a call, a substitution).
+Split = tuple[list[str], list[N]] | None
+
+
+def joined(node: N, split: Callable[[N], Split[N]]) -> str | None:
+    """The string a literal, or a concatenation of literals, writes (None when any part is no literal). Walked
+    with a stack: a long chain of ``+`` would overflow the recursion."""
+    parts: list[str] = []
+    pending = [node]
+    while pending:
+        step = split(pending.pop())
+        if step is None:
+            return None
+        texts, children = step
+        parts += texts
+        pending += reversed(children)
+    # "\ud83d\ude00" decodes to two surrogates: join them into the one character they write
+    return "".join(parts).encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
 def asks_in_rows(firsts: list[str], size: int, answered_rows: int | None = None) -> bool:
     """Whether an array's rows are questions with their answers: at least two rows, nearly every element a row
     whose first cell is a string, most of those asking, and most rows with an answer cell beside it
@@ -152,18 +176,16 @@ def _text_line(start_line: int, raw: str) -> int:
 
 # ---- Python -------------------------------------------------------------------------------------------------
 
+def _py_split(node: ast.AST) -> Split[ast.AST]:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value], []
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return [], [node.left, node.right]
+    return None
+
+
 def _py_string(node: ast.AST) -> str | None:
-    parts: list[str] = []
-    pending = [node]
-    while pending:  # a chain of "+" is walked with a stack: a long one would overflow the recursion
-        current = pending.pop()
-        if isinstance(current, ast.Constant) and isinstance(current.value, str):
-            parts.append(current.value)
-        elif isinstance(current, ast.BinOp) and isinstance(current.op, ast.Add):
-            pending += [current.right, current.left]
-        else:
-            return None
-    return "".join(parts).encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return joined(node, _py_split)
 
 
 def _py_kind(node: ast.AST) -> str:
@@ -257,28 +279,21 @@ def _source(node: tree_sitter.Node) -> str:
     return (node.text or b"").decode("utf-8", "replace")
 
 
-def _js_string(node: tree_sitter.Node) -> str | None:
-    parts: list[str] = []
-    pending = [node]
-    while pending:  # "+" chains and parentheses walked with a stack (see _py_string)
-        current = pending.pop()
-        if current.type in ("string", "template_string"):
-            for child in current.named_children:
-                if child.type == "template_substitution":
-                    return None
-                parts.append(_unescape(_source(child)) if child.type == "escape_sequence" else _source(child))
-        elif current.type == "binary_expression" and (op := current.child_by_field_name("operator")) is not None \
-                and op.type == "+":
-            left, right = current.child_by_field_name("left"), current.child_by_field_name("right")
-            if left is None or right is None:
-                return None
-            pending += [right, left]
-        elif current.type == "parenthesized_expression" and current.named_child_count == 1:
-            pending.append(current.named_children[0])
-        else:
+def _js_split(node: tree_sitter.Node) -> Split[tree_sitter.Node]:
+    if node.type in ("string", "template_string"):
+        if any(child.type == "template_substitution" for child in node.named_children):
             return None
-    # "\ud83d\ude00" decodes to two surrogates: join them into the one character they write
-    return "".join(parts).encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+        return [_unescape(_source(c)) if c.type == "escape_sequence" else _source(c) for c in node.named_children], []
+    if node.type == "binary_expression" and (op := node.child_by_field_name("operator")) is not None and op.type == "+":
+        left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+        return None if left is None or right is None else ([], [left, right])
+    if node.type == "parenthesized_expression" and node.named_child_count == 1:
+        return [], [node.named_children[0]]
+    return None
+
+
+def _js_string(node: tree_sitter.Node) -> str | None:
+    return joined(node, _js_split)
 
 
 def _js_kind(node: tree_sitter.Node) -> str:
