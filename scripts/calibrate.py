@@ -11,7 +11,7 @@ Tuning data: the seeds without aliases, the seven documents of tests/data/dedup_
 further documents of tests/data/dedup_labels_extra/ (not registered sources, labelled blind); the
 thresholds and rules (scripts/handbook/dedup.py, matching.py, normalise.py) are tuned on these.
 Held-out data: tests/data/dedup_labels_fresh/ and the later sets of LATER_HELD_OUT
-(dedup_labels_fresh2/ to fresh16/), labelled blind, and the second blind labellings of
+(dedup_labels_fresh2/ to fresh17/), labelled blind, and the second blind labellings of
 LATER_SECOND; their rows are the honest figures, and their misses are never listed.
 """
 
@@ -54,7 +54,7 @@ def main() -> int:
     parser.add_argument("--held-out", action="store_true",
                         help="also print the fresh held-out rows (tests/data/dedup_labels_fresh/, its second blind "
                              "labelling in dedup_labels_fresh_second/, the later held-out sets in "
-                             "dedup_labels_fresh2/ to fresh16/, and the second labellings of the thirteenth and "
+                             "dedup_labels_fresh2/ to fresh17/, and the second labellings of the thirteenth and "
                              "sixteenth with a row accepting either labeller's answers), figures only")
     args = parser.parse_args()
     paths = Paths(PROJECT_ROOT)

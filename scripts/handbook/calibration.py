@@ -7,10 +7,11 @@ Label sets:
 - the seeds (the ``sources/*.yml`` that are not one of the seven documents), whose answer is the bank question whose title or
   hand-made alias they match (or their override), measured against the bank *without* aliases;
 - ``tests/data/dedup_labels_fresh/*.yml`` (same format): the fresh held-out set, labelled blind;
-- ``tests/data/dedup_labels_fresh2/`` to ``dedup_labels_fresh11/`` (``LATER_HELD_OUT``): later held-out sets,
+- ``tests/data/dedup_labels_fresh2/`` to ``dedup_labels_fresh17/`` (``LATER_HELD_OUT``): later held-out sets,
   documents first read after a matcher change was final, less the questions that repeat any earlier
-  labelled question. The third, seventh, ninth and tenth are spent (their misses were read after their one
-  measurement).
+  labelled question. The third, seventh, ninth, tenth, thirteenth and sixteenth are spent (their misses were
+  read after their one measurement); the thirteenth and sixteenth also have a second blind labelling
+  (``LATER_SECOND``).
 
 Tuning data: the seeds without aliases and all seven documents of ``tests/data/dedup_labels/``.
 The thresholds and rules of :mod:`handbook.dedup`, :mod:`handbook.matching` and
